@@ -1,0 +1,68 @@
+/**
+ * Class probabilities on a W x H grid over a box, for drawing. Point (i, j) sits at the centre of its
+ * cell: x = x0 + (i + 0.5) (x1 - x0) / W, y = y1 - (j + 0.5) (y1 - y0) / H (row 0 at the top).
+ * Output is class-major: out[c * W * H + j * W + i], so each class is one contiguous plane.
+ */
+import { Forward } from './forward';
+import type { Params } from './network';
+
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export class GridEvaluator {
+  private readonly fwd: Forward;
+  private readonly row: Float64Array;
+
+  constructor(
+    readonly sizes: readonly number[],
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.fwd = new Forward(sizes, width);
+    this.row = new Float64Array(2 * width);
+  }
+
+  get classes(): number {
+    return this.sizes[this.sizes.length - 1]!;
+  }
+
+  /** Fills `out` (length W * H * C). */
+  evaluate(p: Params, box: Box, out: Float32Array): void {
+    const { width: W, height: H, row, fwd } = this;
+    const C = this.classes;
+    const dx = (box.x1 - box.x0) / W;
+    const dy = (box.y1 - box.y0) / H;
+    for (let i = 0; i < W; i++) row[2 * i] = box.x0 + (i + 0.5) * dx;
+    const plane = W * H;
+    for (let j = 0; j < H; j++) {
+      const y = box.y1 - (j + 0.5) * dy;
+      for (let i = 0; i < W; i++) row[2 * i + 1] = y;
+      fwd.run(p, row, W, null);
+      const probs = fwd.probs;
+      const base = j * W;
+      for (let i = 0; i < W; i++) for (let c = 0; c < C; c++) out[c * plane + base + i] = probs[i * C + c]!;
+    }
+  }
+}
+
+/** The tutorial's plotting box: the data's bounding box padded by `pad` on every side. */
+export function dataBox(X: Float64Array, n: number, pad = 0.5): Box {
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const x = X[2 * i]!;
+    const y = X[2 * i + 1]!;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  if (!(x1 >= x0)) return { x0: -1 - pad, x1: 1 + pad, y0: -1 - pad, y1: 1 + pad };
+  return { x0: x0 - pad, x1: x1 + pad, y0: y0 - pad, y1: y1 + pad };
+}

@@ -1,0 +1,54 @@
+/** The network's shape and parameters: `[2, h_1, ..., h_L, C]`, one weight matrix and bias per layer. */
+import type { Activation } from '../config/schema';
+import { RandomState } from './rng';
+
+export interface Params {
+  /** Layer sizes, input first: [2, ...hidden, classes]. */
+  sizes: number[];
+  act: Activation;
+  /** W[l] is sizes[l] x sizes[l+1], row-major (NumPy's `randn(in, out)` order). */
+  W: Float64Array[];
+  b: Float64Array[];
+}
+
+export function layerSizes(hidden: readonly number[], classes: number): number[] {
+  return [2, ...hidden, classes];
+}
+
+/** The tutorial's init: `np.random.seed(seed)`, then per layer `randn(in, out) / sqrt(in)`, biases 0. */
+export function initParams(sizes: readonly number[], act: Activation, rng: RandomState): Params {
+  const W: Float64Array[] = [];
+  const b: Float64Array[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const din = sizes[l]!;
+    const dout = sizes[l + 1]!;
+    const w = new Float64Array(din * dout);
+    const s = Math.sqrt(din);
+    for (let i = 0; i < w.length; i++) w[i] = rng.randn() / s;
+    W.push(w);
+    b.push(new Float64Array(dout));
+  }
+  return { sizes: [...sizes], act, W, b };
+}
+
+export function cloneParams(p: Params): Params {
+  return { sizes: [...p.sizes], act: p.act, W: p.W.map((w) => w.slice()), b: p.b.map((v) => v.slice()) };
+}
+
+/** sum over layers of |W|^2 (biases are not penalised). */
+export function weightSquares(p: Params): number {
+  let s = 0;
+  for (const w of p.W) for (let i = 0; i < w.length; i++) s += w[i]! * w[i]!;
+  return s;
+}
+
+/** Weights as nested arrays, `W[l][row][col]`, for JSON. */
+export function paramsToJSON(p: Params): { W: number[][]; b: number[] }[] {
+  return p.W.map((w, l) => {
+    const din = p.sizes[l]!;
+    const dout = p.sizes[l + 1]!;
+    const rows: number[][] = [];
+    for (let i = 0; i < din; i++) rows.push(Array.from(w.subarray(i * dout, (i + 1) * dout)));
+    return { W: rows, b: Array.from(p.b[l]!) };
+  });
+}
