@@ -1,0 +1,34 @@
+/** Command-line arguments of the headless trainer. Returns an error string instead of throwing. */
+export interface TrainArgs {
+  query: string;
+  every: number;
+  json: boolean;
+}
+
+export const USAGE = `usage: npm run --silent train -- [QUERY] [--every K] [--json]
+  QUERY    a query string (hidden=5&lr=0.02) or a whole share URL; defaults to the tutorial
+  --every  print the loss every K passes (default 1000)
+  --json   print one JSON object: config, losses, accuracy, testAccuracy, weights, data`;
+
+export function parseArgs(argv: readonly string[]): TrainArgs | { error: string } {
+  const out: TrainArgs = { query: '', every: 1000, json: false };
+  let sawQuery = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') out.json = true;
+    else if (a === '--every' || a.startsWith('--every=')) {
+      const raw = a === '--every' ? argv[++i] : a.slice('--every='.length);
+      if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1e9) {
+        return { error: `--every needs a whole number of passes of at least 1, got ${raw ?? 'nothing'}` };
+      }
+      out.every = Number(raw);
+    } else if (a === '--help' || a === '-h') return { error: '' };
+    else if (a.startsWith('-') && !a.includes('=')) return { error: `unknown option ${a}` };
+    else if (sawQuery) return { error: `one query only; got a second: ${a}` };
+    else {
+      out.query = a;
+      sawQuery = true;
+    }
+  }
+  return out;
+}
