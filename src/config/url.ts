@@ -66,7 +66,7 @@ function parseHidden(raw: string, messages: string[]): number[] | null {
   const out: number[] = [];
   for (const p of parts) {
     const t = p.trim();
-    if (!/^\d+$/.test(t)) {
+    if (!/^[+-]?\d+$/.test(t)) {
       messages.push(`Hidden layer size: ${quote(p)} is not a whole number; layer dropped.`);
       continue;
     }
