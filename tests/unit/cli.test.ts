@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const TSX = 'node_modules/.bin/tsx';
+
+function train(...args: string[]) {
+  return spawnSync(TSX, ['src/cli/train.ts', ...args], { encoding: 'utf8' });
+}
+
+// The tutorial's printed log for hidden size 3 (SEED-NOTES.md), as NumPy 2.4 prints it.
+const TUTORIAL: Record<number, string> = {
+  0: '0.432387', 1000: '0.068947', 2000: '0.068950', 3000: '0.071218', 4000: '0.071253', 5000: '0.071278',
+  6000: '0.071293', 7000: '0.071303', 8000: '0.071308', 9000: '0.071312', 10000: '0.071314',
+  11000: '0.071315', 12000: '0.071315',
+};
+for (let i = 13000; i <= 19000; i += 1000) TUTORIAL[i] = '0.071316';
+
+describe('npm run train', () => {
+  it("prints the tutorial's loss log for hidden=3", () => {
+    const r = train('hidden=3');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(21);
+    Object.entries(TUTORIAL).forEach(([it, loss], k) => {
+      const m = /^Loss after iteration (\d+): (\d\.\d{6})$/.exec(lines[k]!);
+      expect(m?.[1]).toBe(it);
+      // Iteration 2000 falls where the period-2 oscillation sets in: last-bit rounding differences
+      // (even between NumPy builds) show there, so that one line is compared to four digits.
+      if (it === '2000') expect(m?.[2]?.slice(0, 5)).toBe(loss.slice(0, 5));
+      else expect(m?.[2]).toBe(loss);
+    });
+    expect(lines[20]).toBe('Training accuracy: 0.975000');
+  });
+
+  it('prints one JSON object with --json', () => {
+    const r = train('hidden=4&passes=30&test=0.25&n=40', '--every', '10', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.config.hidden).toEqual([4]);
+    expect(out.losses.map((l: number[]) => l[0])).toEqual([0, 10, 20]);
+    expect(out.weights).toHaveLength(2);
+    expect(out.weights[0].W).toHaveLength(2);
+    expect(out.weights[0].W[0]).toHaveLength(4);
+    expect(out.weights[1].b).toHaveLength(2);
+    expect(out.data.X).toHaveLength(40);
+    expect(out.data.y).toHaveLength(40);
+    expect(out.testAccuracy).toBeGreaterThanOrEqual(0);
+    expect(out.accuracy).toBeGreaterThan(0.5);
+  });
+
+  it('reads a whole share URL', () => {
+    const r = train('https://example.org/nn/?v=1&hidden=2&passes=1&seed=3', '--json');
+    expect(JSON.parse(r.stdout).config).toMatchObject({ hidden: [2], passes: 1, seed: 3 });
+  });
+
+  it('rejects bad arguments with status 2 and a message', () => {
+    for (const args of [['--bogus'], ['--every', '0'], ['--every'], ['a=1', 'b=2']]) {
+      const r = train(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^train: /);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('warns about clamped values on stderr and still trains', () => {
+    const r = train('hidden=3&passes=1&lr=abc');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/Learning rate/);
+  });
+
+  it('reports divergence with the iteration and status 1', () => {
+    const r = train('lr=1&passes=1000', '--every', '1');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/diverged: the loss is not finite after iteration \d+/);
+  });
+});
