@@ -106,7 +106,7 @@ export class Trainer {
     const probs = fwd.probs;
     for (let i = 0; i < rows * c; i++) top[i] = probs[i]!;
     subtractOneHot(top, rows, c, y);
-    const regScale = (this.opts.reg * rows) / this.train.n;
+    const regScale = this.opts.reg * (rows / this.train.n);
     for (let l = L; l >= 1; l--) {
       const din = sizes[l - 1]!;
       const dout = sizes[l]!;

@@ -1,0 +1,222 @@
+/**
+ * "Export as NumPy": a standalone Python script, in the tutorial's code style, that reproduces the
+ * current run (same data, same initial weights, same updates) and prints the same loss log as
+ * `npm run train`. Needs only NumPy. Definitions: docs/algorithms.md.
+ */
+import { type Config, classCount } from '../config/schema';
+
+export interface ExportOptions {
+  /** Log every K passes (the tutorial: 1000). */
+  every?: number;
+  /** Edited data to embed instead of the generated dataset. */
+  data?: { X: ArrayLike<number>; y: ArrayLike<number>; n: number };
+}
+
+const DATASET_CODE: Record<Config['data'], string> = {
+  moons: `def make_data(n, noise):
+    # scikit-learn's make_moons(n, noise=noise), drawing from the global RandomState.
+    n_out = n // 2
+    n_in = n - n_out
+    outer = np.linspace(0, np.pi, n_out)
+    inner = np.linspace(0, np.pi, n_in)
+    X = np.vstack([np.append(np.cos(outer), 1 - np.cos(inner)),
+                   np.append(np.sin(outer), 1 - np.sin(inner) - 0.5)]).T
+    y = np.hstack([np.zeros(n_out, dtype=np.intp), np.ones(n_in, dtype=np.intp)])
+    return shuffle_and_noise(X, y, noise)`,
+  circles: `def make_data(n, noise):
+    # scikit-learn's make_circles(n, noise=noise, factor=0.5).
+    n_out = n // 2
+    n_in = n - n_out
+    outer = np.linspace(0, 2 * np.pi, n_out, endpoint=False)
+    inner = np.linspace(0, 2 * np.pi, n_in, endpoint=False)
+    X = np.vstack([np.append(np.cos(outer), np.cos(inner) * 0.5),
+                   np.append(np.sin(outer), np.sin(inner) * 0.5)]).T
+    y = np.hstack([np.zeros(n_out, dtype=np.intp), np.ones(n_in, dtype=np.intp)])
+    return shuffle_and_noise(X, y, noise)`,
+  xor: `def make_data(n, noise):
+    X = np.random.uniform(-1, 1, size=(n, 2))
+    y = ((X[:, 0] >= 0) != (X[:, 1] >= 0)).astype(np.intp)
+    X += np.random.normal(scale=noise, size=X.shape)
+    return X, y`,
+  blobs: `def make_data(n, noise, k=CLASSES):
+    sizes = [n // k + (1 if j < n % k else 0) for j in range(k)]
+    X = np.vstack([np.tile([np.cos(2 * np.pi * j / k), np.sin(2 * np.pi * j / k)], (m, 1))
+                   for j, m in enumerate(sizes)])
+    y = np.hstack([np.full(m, j, dtype=np.intp) for j, m in enumerate(sizes)])
+    return shuffle_and_noise(X, y, noise)`,
+  spiral: `def make_data(n, noise, k=CLASSES):
+    sizes = [n // k + (1 if j < n % k else 0) for j in range(k)]
+    parts = []
+    for j, m in enumerate(sizes):
+        r = np.linspace(0, 1, m)
+        a = 2 * np.pi * j / k + 3 * np.pi * r
+        parts.append(np.c_[r * np.cos(a), r * np.sin(a)])
+    X = np.vstack(parts)
+    y = np.hstack([np.full(m, j, dtype=np.intp) for j, m in enumerate(sizes)])
+    return shuffle_and_noise(X, y, noise / 2)`,
+};
+
+const ACTIVATION_CODE: Record<Config['act'], [string, string]> = {
+  tanh: ['np.tanh(z)', '1 - np.power(a, 2)'],
+  sigmoid: ['1 / (1 + np.exp(-z))', 'a * (1 - a)'],
+  relu: ['np.maximum(z, 0)', '(a > 0).astype(float)'],
+  leaky: ['np.where(z > 0, z, 0.01 * z)', 'np.where(a > 0, 1.0, 0.01)'],
+  linear: ['z', 'np.ones_like(a)'],
+};
+
+const ANNEAL_CODE: Record<Config['anneal'], string> = {
+  none: 'epsilon',
+  step: 'epsilon * 0.5 ** np.floor(4 * i / num_passes)',
+  exp: 'epsilon * 0.01 ** (i / num_passes)',
+  inv: 'epsilon / (1 + 9 * i / num_passes)',
+};
+
+function pyFloat(x: number): string {
+  const s = String(x);
+  return /[.eE]/.test(s) || !Number.isFinite(x) ? s : `${s}.0`;
+}
+
+function pyArray(values: ArrayLike<number>, width: number, float: boolean): string {
+  const rows: string[] = [];
+  for (let i = 0; i < values.length; i += width) {
+    const row = Array.from({ length: Math.min(width, values.length - i) }, (_, k) =>
+      float ? pyFloat(values[i + k]!) : String(values[i + k]!),
+    );
+    rows.push(width === 1 ? row.join(', ') : `[${row.join(', ')}]`);
+  }
+  return width === 1 ? `[${rows.join(', ')}]` : `[\n    ${rows.join(',\n    ')},\n]`;
+}
+
+export function numpyScript(c: Config, opts: ExportOptions = {}): string {
+  const every = opts.every ?? 1000;
+  const [f, df] = ACTIVATION_CODE[c.act];
+  const data = opts.data;
+  const dataCode = data
+    ? `# The playground's edited data, embedded.
+X = np.array(${pyArray(data.X, 2, true)})
+y = np.array(${pyArray(Array.from(data.y), 1, false)}, dtype=np.intp)`
+    : `def shuffle_and_noise(X, y, noise):
+    idx = np.arange(len(X))
+    np.random.shuffle(idx)
+    X, y = X[idx], y[idx]
+    X += np.random.normal(scale=noise, size=X.shape)
+    return X, y
+
+
+${DATASET_CODE[c.data]}
+
+
+np.random.seed(SEED)
+X, y = make_data(${c.n}, ${pyFloat(c.noise)})`;
+  return `#!/usr/bin/env python3
+"""nn-playground run, exported as NumPy in the style of "Implementing a Neural Network from Scratch".
+
+Configuration: ${c.data}, n=${c.n}, noise=${c.noise}, seed=${c.seed}, hidden=${c.hidden.join(',')}, ${c.act},
+lr=${c.lr}, reg=${c.reg}, batch=${c.batch}, anneal=${c.anneal}, passes=${c.passes}, test=${c.test}.
+Run it with python3 (only NumPy needed); it prints the same loss log as the playground.
+"""
+import numpy as np
+
+SEED = ${c.seed}
+CLASSES = ${classCount(c)}
+
+${dataCode}
+
+# The last round(test * n) rows are held out.
+n_test = int(np.floor(${pyFloat(c.test)} * len(X) + 0.5))
+X_train, y_train = X[:len(X) - n_test], y[:len(X) - n_test]
+X_test, y_test = X[len(X) - n_test:], y[len(X) - n_test:]
+num_examples = len(X_train)
+nn_input_dim = 2
+nn_output_dim = int(max(CLASSES, y.max() + 1))
+nn_hdims = [${c.hidden.join(', ')}]
+
+epsilon = ${pyFloat(c.lr)}  # learning rate for gradient descent
+reg_lambda = ${pyFloat(c.reg)}  # regularization strength
+batch_size = ${c.batch}  # 0: full batch, as in the tutorial
+num_passes = ${c.passes}
+
+
+def activation(z):
+    return ${f}
+
+
+def activation_derivative(a):
+    return ${df}
+
+
+def forward(model, X):
+    a = X
+    acts = [a]
+    for l, (W, b) in enumerate(model):
+        z = a.dot(W) + b
+        if l < len(model) - 1:
+            a = activation(z)
+            acts.append(a)
+    exp_scores = np.exp(z)
+    probs = exp_scores / np.sum(exp_scores, axis=1, keepdims=True)
+    return acts, probs
+
+
+def calculate_loss(model, X, y):
+    _, probs = forward(model, X)
+    corect_logprobs = -np.log(probs[range(len(X)), y])
+    data_loss = np.sum(corect_logprobs)
+    data_loss += reg_lambda / 2 * sum(np.sum(np.square(W)) for W, _ in model)
+    return 1. / len(X) * data_loss
+
+
+def predict(model, X):
+    _, probs = forward(model, X)
+    return np.argmax(probs, axis=1)
+
+
+def build_model(print_loss=False):
+    np.random.seed(SEED)
+    sizes = [nn_input_dim] + nn_hdims + [nn_output_dim]
+    model = [(np.random.randn(d_in, d_out) / np.sqrt(d_in), np.zeros((1, d_out)))
+             for d_in, d_out in zip(sizes, sizes[1:])]
+    full = batch_size <= 0 or batch_size >= num_examples
+    for i in range(0, num_passes):
+        lr = ${ANNEAL_CODE[c.anneal]}
+        if full:
+            batches = [np.arange(num_examples)]
+        else:
+            idx = np.arange(num_examples)
+            np.random.shuffle(idx)
+            batches = [idx[k:k + batch_size] for k in range(0, num_examples, batch_size)]
+        for rows in batches:
+            Xb, yb = (X_train, y_train) if full else (X_train[rows], y_train[rows])
+            acts, probs = forward(model, Xb)
+            delta = probs
+            delta[range(len(Xb)), yb] -= 1
+            grads = []
+            for l in range(len(model) - 1, -1, -1):
+                W, b = model[l]
+                dW = (acts[l].T).dot(delta)
+                db = np.sum(delta, axis=0, keepdims=True)
+                if l > 0:
+                    delta = delta.dot(W.T) * activation_derivative(acts[l])
+                # Regularization of this batch's share of the whole training set.
+                dW += reg_lambda * (len(Xb) / num_examples) * W
+                grads.append((dW, db))
+            grads.reverse()
+            for (W, b), (dW, db) in zip(model, grads):
+                W += -lr * dW
+                b += -lr * db
+        if print_loss and i % ${every} == 0:
+            loss = calculate_loss(model, X_train, y_train)
+            if not np.isfinite(loss):
+                print("Diverged: the loss is not finite after iteration %i" % i)
+                return model
+            print("Loss after iteration %i: %f" % (i, loss))
+    return model
+
+
+if __name__ == "__main__":
+    model = build_model(print_loss=True)
+    print("Training accuracy: %f" % np.mean(predict(model, X_train) == y_train))
+    if n_test > 0:
+        print("Test accuracy: %f" % np.mean(predict(model, X_test) == y_test))
+`;
+}
