@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeConfig } from '../../src/config/url';
+import { makeDataset } from '../../src/core/datasets';
+import { numpyScript } from '../../src/io/numpyExport';
+
+const PYTHON = process.env.PYTHON ?? 'python3';
+const dir = mkdtempSync(join(tmpdir(), 'nn-export-'));
+
+function runPython(script: string): string {
+  const file = join(dir, `run-${Math.random().toString(36).slice(2)}.py`);
+  writeFileSync(file, script);
+  const r = spawnSync(PYTHON, [file], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+function cli(query: string, every: number): string {
+  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/train.ts', query, '--every', String(every)], {
+    encoding: 'utf8',
+  });
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+// Stable configurations (see tests/reference/README.md); the tutorial's run is compared before its
+// period-2 oscillation sets in.
+const CASES: [string, number][] = [
+  ['hidden=3&passes=1001', 500],
+  ['hidden=5&noise=0.3&seed=4&lr=0.005&passes=3000', 1000],
+  ['data=spiral&classes=3&n=151&hidden=8,8&act=relu&batch=32&anneal=step&test=0.2&passes=600', 100],
+  ['data=xor&act=sigmoid&anneal=inv&reg=0&passes=1500', 500],
+  ['data=circles&act=leaky&anneal=exp&hidden=6,4&passes=800', 200],
+  ['data=blobs&classes=4&act=linear&n=99&passes=500', 100],
+];
+
+describe('Export as NumPy', () => {
+  for (const [query, every] of CASES) {
+    it(`prints the same log as npm run train for ${query}`, () => {
+      const script = numpyScript(decodeConfig(query).config, { every });
+      const py = runPython(script);
+      expect(py.split('\n').length).toBeGreaterThan(2);
+      expect(py).toBe(cli(query, every));
+    });
+  }
+
+  it('embeds edited data and trains on it', () => {
+    const config = decodeConfig('hidden=4&passes=200&n=30').config;
+    const data = makeDataset({ ...config, classes: 2 });
+    data.X[0] = 2.5;
+    const script = numpyScript(config, { every: 100, data });
+    expect(script).toContain('[2.5, ');
+    const out = runPython(script);
+    expect(out).toMatch(/^Loss after iteration 0: \d\.\d{6}\nLoss after iteration 100: /);
+  });
+});
