@@ -30,7 +30,8 @@ function check(config: Config): number {
     for (let i = 0; i < w.length; i++) compare(w, i, (before[l]![i]! - stepped.trainer.params.W[l]![i]!) / N);
   });
   probe.trainer.params.b.forEach((b, l) => {
-    for (let i = 0; i < b.length; i++) compare(b, i, (beforeB[l]![i]! - stepped.trainer.params.b[l]![i]!) / N);
+    for (let i = 0; i < b.length; i++)
+      compare(b, i, (beforeB[l]![i]! - stepped.trainer.params.b[l]![i]!) / N);
   });
   return worst;
 }

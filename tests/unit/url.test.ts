@@ -1,17 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVATIONS, ANNEALS, type Config, configsEqual, DATASETS, DEFAULT_CONFIG, HIDDEN, NUMBER_FIELDS, type NumericKey,
+  ACTIVATIONS,
+  ANNEALS,
+  type Config,
+  configsEqual,
+  DATASETS,
+  DEFAULT_CONFIG,
+  HIDDEN,
+  NUMBER_FIELDS,
+  type NumericKey,
 } from '../../src/config/schema';
 import { decodeConfig, encodeConfig, isValidConfig } from '../../src/config/url';
 
-const KEYS = ['v', 'data', 'n', 'noise', 'seed', 'classes', 'test', 'hidden', 'act', 'lr', 'reg', 'batch', 'anneal', 'passes'];
+const KEYS = [
+  'v',
+  'data',
+  'n',
+  'noise',
+  'seed',
+  'classes',
+  'test',
+  'hidden',
+  'act',
+  'lr',
+  'reg',
+  'batch',
+  'anneal',
+  'passes',
+];
 
 function numberArb(key: NumericKey): fc.Arbitrary<number> {
   const f = NUMBER_FIELDS[key];
   const inRange = f.integer
     ? fc.integer({ min: f.min, max: f.max })
-    : fc.double({ min: f.min, max: f.max, noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+    : fc
+        .double({ min: f.min, max: f.max, noNaN: true, noDefaultInfinity: true })
+        .map((v) => (Object.is(v, -0) ? 0 : v));
   return f.zero ? fc.oneof(inRange, fc.constant(0)) : inRange;
 }
 
@@ -72,7 +97,9 @@ describe('URL codec', () => {
   });
 
   it('clamps hostile values and says what it changed', () => {
-    const { config, messages } = decodeConfig('?hidden=-5&lr=abc&reg=1e999&data=<script>alert(1)</script>&n=1e30');
+    const { config, messages } = decodeConfig(
+      '?hidden=-5&lr=abc&reg=1e999&data=<script>alert(1)</script>&n=1e30',
+    );
     expect(config.hidden).toEqual([1]);
     expect(config.lr).toBe(DEFAULT_CONFIG.lr);
     expect(config.reg).toBe(NUMBER_FIELDS.reg.max);
@@ -84,7 +111,9 @@ describe('URL codec', () => {
   });
 
   it('reads a whole share URL and ignores unknown keys and the fragment', () => {
-    const { config, messages } = decodeConfig('https://x.example/nn/?hidden=8,8&lr=0.02&foo=bar&act=relu#hidden=1');
+    const { config, messages } = decodeConfig(
+      'https://x.example/nn/?hidden=8,8&lr=0.02&foo=bar&act=relu#hidden=1',
+    );
     expect(config.hidden).toEqual([8, 8]);
     expect(config.lr).toBe(0.02);
     expect(config.act).toBe('relu');

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { makeDataset } from '../../src/core/datasets';
+import { dataToCSV, parseCSV } from '../../src/io/csv';
+import { decodeData, encodeData } from '../../src/io/dataLink';
+
+const moons = makeDataset({ data: 'moons', n: 60, noise: 0.2, seed: 0, classes: 2 });
+
+function b64url(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64url');
+}
+
+describe('CSV', () => {
+  it('round-trips a dataset exactly', () => {
+    const { data, messages } = parseCSV(dataToCSV(moons));
+    expect(messages).toEqual([]);
+    expect(data?.X).toEqual(moons.X);
+    expect(data?.y).toEqual(moons.y);
+    expect(data?.classes).toBe(2);
+  });
+
+  it('reads semicolons and tabs, skips a header, counts classes', () => {
+    const { data } = parseCSV('a;b;c\n0;1;0\n1\t2\t2\n3,4,1\n');
+    expect(data?.n).toBe(3);
+    expect(data?.classes).toBe(3);
+  });
+
+  it('skips bad lines with a message per line', () => {
+    const { data, messages } = parseCSV('x,y,label\n1,2,0\n1,abc,1\n3,4,9\n5,6,1\n');
+    expect(data?.n).toBe(2);
+    expect(messages).toEqual([
+      'Line 3: expected x,y,label with numbers; skipped.',
+      'Line 4: the label must be a class 0 to 4; skipped.',
+    ]);
+  });
+
+  it('refuses a file with nothing readable', () => {
+    expect(parseCSV('<html>nope</html>').data).toBeNull();
+  });
+
+  it('never throws on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (s) => {
+        const r = parseCSV(s);
+        if (r.data) expect(r.data.n).toBeGreaterThanOrEqual(2);
+      }),
+    );
+  });
+});
+
+describe('data in the share link', () => {
+  it('round-trips small data exactly', () => {
+    const text = encodeData(moons);
+    expect(text).not.toBeNull();
+    const { data } = decodeData(text!);
+    expect(data?.X).toEqual(moons.X);
+    expect(data?.y).toEqual(moons.y);
+  });
+
+  it('leaves large data out of the link', () => {
+    expect(encodeData(makeDataset({ data: 'moons', n: 2000, noise: 0.2, seed: 0, classes: 2 }))).toBeNull();
+  });
+
+  it('rejects garbage, truncated and bomb-like input', () => {
+    expect(decodeData('!!!').data).toBeNull();
+    expect(decodeData(encodeData(moons)!.slice(0, 50)).data).toBeNull();
+    expect(decodeData(b64url(deflateSync(new Uint8Array(10_000_000)))).data).toBeNull();
+    const nan = new Uint8Array(34);
+    new DataView(nan.buffer).setFloat64(0, Number.NaN, true);
+    expect(decodeData(b64url(deflateSync(nan))).data).toBeNull();
+  });
+
+  it('never throws on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        expect(decodeData(s).data === null || decodeData(s).data!.n >= 2).toBe(true);
+      }),
+    );
+  });
+});
