@@ -16,7 +16,19 @@ import {
 
 export const URL_VERSION = 1;
 const ORDER: readonly (keyof Config)[] = [
-  'data', 'n', 'noise', 'seed', 'classes', 'test', 'hidden', 'act', 'lr', 'reg', 'batch', 'anneal', 'passes',
+  'data',
+  'n',
+  'noise',
+  'seed',
+  'classes',
+  'test',
+  'hidden',
+  'act',
+  'lr',
+  'reg',
+  'batch',
+  'anneal',
+  'passes',
 ];
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -108,7 +120,9 @@ export function decodeConfig(input: string): Decoded {
     if ((field.options as readonly string[]).includes(raw)) {
       (config as unknown as Record<string, string>)[key] = raw;
     } else {
-      messages.push(`${field.label}: ${quote(raw)} is not one of ${field.options.join(', ')}; using ${config[key]}.`);
+      messages.push(
+        `${field.label}: ${quote(raw)} is not one of ${field.options.join(', ')}; using ${config[key]}.`,
+      );
     }
   }
   for (const key of Object.keys(NUMBER_FIELDS) as NumericKey[]) {
@@ -149,7 +163,9 @@ export function isValidConfig(c: Readonly<Config>): boolean {
     if (!(ENUM_FIELDS[key].options as readonly string[]).includes(c[key])) return false;
   }
   return (
-    Array.isArray(c.hidden) && c.hidden.length >= HIDDEN.minLayers && c.hidden.length <= HIDDEN.maxLayers &&
+    Array.isArray(c.hidden) &&
+    c.hidden.length >= HIDDEN.minLayers &&
+    c.hidden.length <= HIDDEN.maxLayers &&
     c.hidden.every((h) => Number.isInteger(h) && h >= HIDDEN.minUnits && h <= HIDDEN.maxUnits)
   );
 }
