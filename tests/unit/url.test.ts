@@ -84,15 +84,35 @@ describe('URL codec', () => {
     );
   });
 
-  it('turns any values under the real keys into a valid config and reports each bad one', () => {
-    const pair = fc.tuple(fc.constantFrom(...KEYS), fc.string({ unit: 'grapheme', maxLength: 40 }));
+  it('turns 10,000 generated query strings into valid configs', () => {
+    const hostile = fc.constantFrom(
+      '<script>alert(1)</script>',
+      '1e999',
+      '-1e999',
+      'NaN',
+      'Infinity',
+      '0x10',
+      '1,2,3',
+      ',,,',
+      '-5',
+      '1e-400',
+      '999999999999999999999',
+      '"><img src=x onerror=alert(1)>',
+      '%00',
+      '%E0%A4%A',
+      '../../etc/passwd',
+      '0.1.2',
+    );
+    const value = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), hostile, fc.double().map(String));
+    const pair = fc.tuple(fc.constantFrom(...KEYS), value, fc.boolean());
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 20 }), (pairs) => {
-        const q = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-        const { config } = decodeConfig(q);
+        const q = pairs.map(([k, v, escape]) => `${k}=${escape ? encodeURIComponent(v) : v}`).join('&');
+        const { config, messages } = decodeConfig(q);
         expect(isValidConfig(config)).toBe(true);
+        expect(messages.every((m) => m.length < 200)).toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: 10000 },
     );
   });
 
