@@ -1,0 +1,54 @@
+/**
+ * The probability field as pixels, one per grid cell (scaled up smoothly when drawn). Two classes:
+ * Spectral at P(class 1), so the boundary zone is the map's yellow middle; more classes: the mix of the
+ * class colours weighted by their probabilities.
+ */
+import type { GridFrame } from '../worker/protocol';
+import { classRgb, pastel, SPECTRAL_LUT } from './colors';
+
+const NAN_GREY = 200;
+
+/** Writes `grid` into `out` (RGBA, width x height of the grid). */
+export function paintField(grid: GridFrame, out: Uint8ClampedArray): void {
+  const { width, height, classes, probs } = grid;
+  const cells = width * height;
+  if (classes === 2) {
+    const p1 = probs.subarray(cells, 2 * cells);
+    for (let i = 0; i < cells; i++) {
+      const p = p1[i]!;
+      const o = 4 * i;
+      if (p >= 0 && p <= 1) {
+        const k = 3 * Math.round(p * 255);
+        out[o] = SPECTRAL_LUT[k]!;
+        out[o + 1] = SPECTRAL_LUT[k + 1]!;
+        out[o + 2] = SPECTRAL_LUT[k + 2]!;
+      } else {
+        out[o] = out[o + 1] = out[o + 2] = NAN_GREY;
+      }
+      out[o + 3] = 255;
+    }
+    return;
+  }
+  const colors = Array.from({ length: classes }, (_, c) => pastel(classRgb(c, classes)));
+  for (let i = 0; i < cells; i++) {
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    for (let c = 0; c < classes; c++) {
+      const p = probs[c * cells + i]!;
+      const col = colors[c]!;
+      r += p * col[0];
+      g += p * col[1];
+      b += p * col[2];
+    }
+    const o = 4 * i;
+    if (Number.isFinite(r + g + b)) {
+      out[o] = r;
+      out[o + 1] = g;
+      out[o + 2] = b;
+    } else {
+      out[o] = out[o + 1] = out[o + 2] = NAN_GREY;
+    }
+    out[o + 3] = 255;
+  }
+}

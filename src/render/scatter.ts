@@ -1,0 +1,82 @@
+/**
+ * The data points: training points filled with their class colour, test points hollow (white with a
+ * thick ring in the class colour), so the two sets differ by shape, not by colour alone. With more
+ * than two classes each class also has its own marker.
+ */
+import type { PointsFrame } from '../worker/protocol';
+import { classColors } from './colors';
+
+const OUTLINE = '#1d1d1d';
+
+/** Marker radius in CSS pixels: smaller when there are many points. */
+export function pointRadius(n: number, plotSize: number): number {
+  const r = Math.sqrt((plotSize * plotSize) / Math.max(1, n)) / 8;
+  return Math.max(2.2, Math.min(5, r));
+}
+
+function marker(ctx: CanvasRenderingContext2D, shape: number, x: number, y: number, r: number): void {
+  switch (shape) {
+    case 1:
+      ctx.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+      break;
+    case 2:
+      ctx.moveTo(x, y - r * 1.2);
+      ctx.lineTo(x + r * 1.1, y + r * 0.8);
+      ctx.lineTo(x - r * 1.1, y + r * 0.8);
+      ctx.closePath();
+      break;
+    case 3:
+      ctx.moveTo(x, y - r * 1.25);
+      ctx.lineTo(x + r * 1.1, y);
+      ctx.lineTo(x, y + r * 1.25);
+      ctx.lineTo(x - r * 1.1, y);
+      ctx.closePath();
+      break;
+    case 4:
+      ctx.moveTo(x + r, y);
+      for (let k = 1; k < 6; k++)
+        ctx.lineTo(x + r * Math.cos((k * Math.PI) / 3), y + r * Math.sin((k * Math.PI) / 3));
+      ctx.closePath();
+      break;
+    default:
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+  }
+}
+
+/** Draws every point; `sx`, `sy` map data coordinates to CSS pixels. */
+export function drawPoints(
+  ctx: CanvasRenderingContext2D,
+  points: PointsFrame,
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+  r: number,
+): void {
+  const { X, y, nTrain, classes } = points;
+  const n = y.length;
+  const colors = classColors(classes);
+  const shaped = classes > 2;
+  ctx.save();
+  // One path per class and set: a few fill/stroke calls instead of one per point.
+  for (let c = 0; c < classes; c++) {
+    const shape = shaped ? c : 0;
+    ctx.beginPath();
+    for (let i = 0; i < nTrain; i++) if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r);
+    ctx.fillStyle = colors[c]!;
+    ctx.fill();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = OUTLINE;
+    ctx.stroke();
+    ctx.beginPath();
+    for (let i = nTrain; i < n; i++) if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r);
+    ctx.fillStyle = '#fff';
+    ctx.fill();
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = OUTLINE;
+    ctx.stroke();
+    ctx.lineWidth = 1.8;
+    ctx.strokeStyle = colors[c]!;
+    ctx.stroke();
+  }
+  ctx.restore();
+}

@@ -1,0 +1,58 @@
+/**
+ * Pass, loss, accuracies, speed and state. The line itself changes many times a second, so it is not a
+ * live region; a separate, visually hidden status region announces only the end of a run.
+ */
+import { useStore } from '../state/react';
+import type { Frame } from '../state/store';
+import { DASH, fmtInt, fmtNum, fmtPercent, stateText } from './format';
+
+function endAnnouncement(f: Frame | null): string {
+  if (!f) return '';
+  switch (f.state) {
+    case 'finished':
+    case 'converged':
+      return `Training ${f.state} at pass ${fmtInt(f.pass)}: training accuracy ${fmtPercent(f.trainAcc)}.`;
+    case 'diverged':
+      return `Training ${stateText(f)}.`;
+    default:
+      return '';
+  }
+}
+
+export function StatusLine() {
+  const frame = useStore((s) => s.frame);
+  const f = frame;
+  return (
+    <div className="status">
+      <p
+        className="status-line"
+        data-testid="status"
+        data-state={f?.state ?? 'starting'}
+        data-pass={f?.pass ?? 0}
+      >
+        {f ? (
+          <>
+            <span>
+              Pass <b>{fmtInt(f.pass)}</b> of {fmtInt(f.passes)}
+            </span>
+            <span>
+              loss <b>{fmtNum(f.trainLoss)}</b>
+              {f.testLoss !== null ? <> (test {fmtNum(f.testLoss)})</> : null}
+            </span>
+            <span>
+              accuracy <b>{fmtPercent(f.trainAcc)}</b> train
+              {f.testAcc !== null ? <>, {fmtPercent(f.testAcc)} test</> : null}
+            </span>
+            <span>{f.state === 'training' ? `${fmtInt(f.pps)} passes/s` : `${DASH} passes/s`}</span>
+            <span className={`state state-${f.state}`}>{stateText(f)}</span>
+          </>
+        ) : (
+          <span>Starting…</span>
+        )}
+      </p>
+      <p className="sr-only" role="status">
+        {endAnnouncement(f)}
+      </p>
+    </div>
+  );
+}

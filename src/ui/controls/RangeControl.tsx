@@ -1,0 +1,73 @@
+/**
+ * A labelled native range input over a SliderScale: keyboard, touch and screen readers work as for any
+ * slider. The visible label is the accessible name; the value is shown beside it and given to screen
+ * readers as aria-valuetext (the input's own value is a position, not the setting).
+ */
+import { type KeyboardEvent, useId } from 'react';
+import type { SliderScale } from '../sliderScales';
+
+export interface RangeControlProps {
+  label: string;
+  value: number;
+  scale: SliderScale;
+  format: (v: number) => string;
+  onChange: (v: number) => void;
+  help?: string;
+  disabled?: boolean;
+  /** Extra words after the value, e.g. why the control is disabled. */
+  note?: string;
+}
+
+export function RangeControl({
+  label,
+  value,
+  scale,
+  format,
+  onChange,
+  help,
+  disabled,
+  note,
+}: RangeControlProps) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const text = format(value);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const next = scale.key?.(value, e.key);
+    if (next === undefined || next === null) return;
+    e.preventDefault();
+    if (next !== value) onChange(next);
+  };
+  return (
+    <div className="control">
+      <div className="control-head">
+        <label htmlFor={id}>{label}</label>
+        <span className="value" aria-hidden="true">
+          {text}
+          {note ? <span className="note"> {note}</span> : null}
+        </span>
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={scale.positions}
+        step={1}
+        value={scale.toPos(value)}
+        aria-valuetext={text}
+        aria-describedby={help ? helpId : undefined}
+        title={help}
+        disabled={disabled}
+        onKeyDown={onKeyDown}
+        onChange={(e) => {
+          const next = scale.fromPos(Number(e.currentTarget.value));
+          if (next !== value) onChange(next);
+        }}
+      />
+      {help ? (
+        <span id={helpId} className="sr-only">
+          {help}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The page's side of the worker: owns the Worker, turns store changes into messages, puts snapshots of
+ * the current generation into the store and acks each one after the frame that shows it is drawn.
+ * A worker error is shown as a notice and the worker is restarted with the current configuration.
+ */
+import type { AppState, AppStore } from '../state/store';
+import { assertNever, type FromWorker, type ToWorker } from './protocol';
+
+export type WorkerFactory = () => Worker;
+
+export const createTrainWorker: WorkerFactory = () =>
+  new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
+
+export interface ClientOptions {
+  createWorker?: WorkerFactory;
+  /** Runs a callback after the next frame is drawn (requestAnimationFrame). */
+  afterFrame?: (fn: () => void) => void;
+  now?: () => number;
+}
+
+/** More restarts than this within `RESTART_WINDOW_MS` and the client gives up. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 10000;
+
+export interface WorkerClient {
+  stop(): void;
+}
+
+export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): WorkerClient {
+  const createWorker = opts.createWorker ?? createTrainWorker;
+  const afterFrame = opts.afterFrame ?? ((fn) => requestAnimationFrame(() => fn()));
+  const now = opts.now ?? (() => performance.now());
+  const restarts: number[] = [];
+  let worker: Worker | null = null;
+  let stopped = false;
+
+  const post = (msg: ToWorker) => worker?.postMessage(msg);
+
+  const postConfig = (s: AppState) =>
+    post({
+      type: 'config',
+      gen: s.gen,
+      config: s.config,
+      playing: s.playing,
+      speed: s.speed,
+      aspect: s.aspect,
+    });
+
+  const onMessage = (e: MessageEvent<FromWorker>) => {
+    const msg = e.data;
+    switch (msg.type) {
+      case 'snapshot': {
+        if (!store.getState().applySnapshot(msg)) return;
+        const { gen, seq } = msg;
+        afterFrame(() => {
+          if (store.getState().gen === gen) post({ type: 'ack', gen, seq });
+        });
+        return;
+      }
+      case 'error':
+        fail(msg.message);
+        return;
+      default:
+        assertNever(msg);
+    }
+  };
+
+  const spawn = () => {
+    const w = createWorker();
+    w.onmessage = onMessage;
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault?.();
+      fail(e.message || 'the training worker stopped');
+    };
+    w.onmessageerror = () => fail('a message from the training worker could not be read');
+    worker = w;
+  };
+
+  const fail = (message: string) => {
+    if (stopped) return;
+    worker?.terminate();
+    worker = null;
+    const t = now();
+    while (restarts.length > 0 && t - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+    const { notify, reset } = store.getState();
+    if (restarts.length >= MAX_RESTARTS) {
+      notify('error', 'Training stopped', [
+        `The training worker failed again: ${message}`,
+        'Reload the page.',
+      ]);
+      return;
+    }
+    restarts.push(t);
+    notify('error', 'Training restarted', [`The training worker failed: ${message}`, 'It was restarted.']);
+    spawn();
+    // A new generation, so that nothing of the failed run is mixed with the new one.
+    reset();
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (!worker) return;
+    if (s.gen !== prev.gen) {
+      postConfig(s);
+      return;
+    }
+    if (s.playing !== prev.playing) post({ type: 'play', gen: s.gen, playing: s.playing });
+    if (s.speed !== prev.speed) post({ type: 'speed', speed: s.speed });
+    if (s.aspect !== prev.aspect) post({ type: 'view', aspect: s.aspect });
+    if (s.steps !== prev.steps) post({ type: 'step', gen: s.gen });
+  });
+
+  spawn();
+  postConfig(store.getState());
+
+  return {
+    stop: () => {
+      stopped = true;
+      unsubscribe();
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}

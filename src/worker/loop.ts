@@ -1,0 +1,204 @@
+/**
+ * The worker's scheduler: reacts to page messages, trains in short time slices (so a new configuration
+ * is seen within a few ms), paces training to the chosen speed and paces snapshots to the page's acks.
+ * The host (real worker or a test double) supplies the clock, the task queue and `post`.
+ */
+import { assertNever, type FromWorker, type Speed, snapshotTransfer, type ToWorker } from './protocol';
+import { Session } from './session';
+
+export interface Host {
+  post(msg: FromWorker, transfer: ArrayBuffer[]): void;
+  now(): number;
+  /** Runs `fn` as a new task, after the messages already queued. */
+  soon(fn: () => void): void;
+  /** Runs `fn` after about `ms` milliseconds. */
+  after(fn: () => void, ms: number): void;
+}
+
+/** Training time per slice; messages are handled between slices. */
+export const SLICE_MS = 6;
+/** The first slice of a run is longer, so the first frame already shows some learning. */
+export const FIRST_SLICE_MS = 10;
+/** At most this share of the worker's time goes to building snapshots (grid evaluation). */
+const SNAPSHOT_SHARE = 1 / 3;
+
+type ConfigMsg = Extract<ToWorker, { type: 'config' }>;
+
+export class TrainingLoop {
+  private session: Session | null = null;
+  private pending: ConfigMsg | null = null;
+  private gen = -1;
+  private playing = false;
+  private speed: Speed = Number.POSITIVE_INFINITY;
+  private aspect = 1;
+  private steps = 0;
+  private dirty = false;
+  private awaitingAck = false;
+  private lastSeq = -1;
+  private tickQueued = false;
+  private timerQueued = false;
+  /** Passes the speed limit allows now (limited speeds only). */
+  private credit = 0;
+  private creditAt = 0;
+  private trainedMs = 0;
+  private snapshotMs = 0;
+  private ppsPasses = 0;
+  private ppsStart = 0;
+  private pps = 0;
+
+  constructor(private readonly host: Host) {}
+
+  handle(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'config':
+        // Only the latest configuration is built, at the next tick: a burst of messages costs nothing.
+        this.pending = msg;
+        this.gen = msg.gen;
+        this.playing = msg.playing;
+        this.speed = msg.speed;
+        this.aspect = msg.aspect;
+        this.steps = 0;
+        this.awaitingAck = false;
+        break;
+      case 'play':
+        if (msg.gen !== this.gen) return;
+        this.playing = msg.playing;
+        this.dirty = true;
+        this.resetPace();
+        break;
+      case 'speed':
+        this.speed = msg.speed;
+        this.resetPace();
+        break;
+      case 'step':
+        if (msg.gen !== this.gen) return;
+        this.playing = false;
+        this.steps++;
+        break;
+      case 'view':
+        this.aspect = msg.aspect;
+        this.session?.setAspect(msg.aspect);
+        this.dirty = true;
+        break;
+      case 'ack':
+        if (msg.gen !== this.gen || msg.seq !== this.lastSeq) return;
+        this.awaitingAck = false;
+        break;
+      default:
+        assertNever(msg);
+    }
+    this.wake();
+  }
+
+  private wake(): void {
+    if (this.tickQueued) return;
+    this.tickQueued = true;
+    this.host.soon(() => {
+      this.tickQueued = false;
+      this.tick();
+    });
+  }
+
+  private resetPace(): void {
+    this.credit = 0;
+    this.creditAt = this.host.now();
+    this.ppsPasses = 0;
+    this.ppsStart = this.creditAt;
+  }
+
+  private tick(): void {
+    try {
+      let slice = SLICE_MS;
+      if (this.pending) {
+        const p = this.pending;
+        this.pending = null;
+        this.session = new Session(p.gen, p.config, this.aspect);
+        this.lastSeq = -1;
+        this.dirty = true;
+        this.trainedMs = 0;
+        this.snapshotMs = 0;
+        this.pps = 0;
+        this.resetPace();
+        slice = FIRST_SLICE_MS;
+      }
+      const s = this.session;
+      if (!s) return;
+      if (this.steps > 0) {
+        for (; this.steps > 0; this.steps--) s.advance(1, Number.POSITIVE_INFINITY, () => this.host.now());
+        this.dirty = true;
+      } else if (this.playing && !s.end) {
+        this.train(s, slice);
+      }
+      this.maybeSend(s);
+      this.scheduleNext(s);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private train(s: Session, slice: number): void {
+    const t0 = this.host.now();
+    let max = Number.POSITIVE_INFINITY;
+    if (Number.isFinite(this.speed)) {
+      // Cap the credit so that a stall is not followed by a burst.
+      const cap = Math.max(1, this.speed * 0.1);
+      this.credit = Math.min(cap, this.credit + (this.speed * (t0 - this.creditAt)) / 1000);
+      this.creditAt = t0;
+      max = Math.floor(this.credit);
+    }
+    if (max <= 0) return;
+    const done = s.advance(max, t0 + slice, () => this.host.now());
+    if (Number.isFinite(this.speed)) this.credit -= done;
+    this.ppsPasses += done;
+    this.trainedMs += this.host.now() - t0;
+    if (done > 0) this.dirty = true;
+  }
+
+  private maybeSend(s: Session): void {
+    if (!this.dirty || this.awaitingAck) return;
+    const active = this.playing && !s.end;
+    if (
+      active &&
+      this.lastSeq >= 0 &&
+      this.trainedMs * SNAPSHOT_SHARE < this.snapshotMs * (1 - SNAPSHOT_SHARE)
+    ) {
+      return;
+    }
+    const t0 = this.host.now();
+    const window = Math.max(500, Number.isFinite(this.speed) ? 3000 / this.speed : 0);
+    if (t0 - this.ppsStart >= window) {
+      this.pps = (this.ppsPasses * 1000) / (t0 - this.ppsStart);
+      this.ppsPasses = 0;
+      this.ppsStart = t0;
+    }
+    const snap = s.snapshot(this.playing, this.pps);
+    this.snapshotMs = this.host.now() - t0;
+    this.trainedMs = 0;
+    this.lastSeq = snap.seq;
+    this.awaitingAck = true;
+    this.dirty = false;
+    this.host.post(snap, snapshotTransfer(snap));
+  }
+
+  private scheduleNext(s: Session): void {
+    if (s.end || !this.playing) return;
+    if (Number.isFinite(this.speed) && this.credit < 1) {
+      if (this.timerQueued) return;
+      this.timerQueued = true;
+      const ms = Math.max(1, ((1 - this.credit) * 1000) / this.speed);
+      this.host.after(() => {
+        this.timerQueued = false;
+        this.tick();
+      }, ms);
+      return;
+    }
+    this.wake();
+  }
+
+  private fail(e: unknown): void {
+    this.session = null;
+    this.pending = null;
+    const message = e instanceof Error ? e.message : String(e);
+    this.host.post({ type: 'error', gen: this.gen, message }, []);
+  }
+}

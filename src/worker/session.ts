@@ -1,0 +1,147 @@
+/**
+ * One generation's training run as the worker sees it: trains pass by pass, keeps the loss history,
+ * detects the end of the run and builds snapshots. Free of worker globals so tests run it in Node.
+ */
+import type { Config } from '../config/schema';
+import { dataBox, GridEvaluator } from '../core/grid';
+import { createRun, type Run } from '../core/run';
+import { fitBox, gridSize } from './gridPlan';
+import { LossLog } from './lossLog';
+import type { GridFrame, RunState, Snapshot } from './protocol';
+
+/** "Converged": the training loss moved less than this, relatively, over `CONVERGE_WINDOW` passes. */
+export const CONVERGE_TOL = 1e-9;
+/** Even, so that a period-2 oscillation (the tutorial's configuration) compares like with like. */
+export const CONVERGE_WINDOW = 1000;
+
+type EndState = Exclude<RunState, 'training' | 'paused'>;
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+export class Session {
+  readonly run: Run;
+  /** Set once the run can go no further. */
+  end: EndState | null = null;
+  private readonly trainLog = new LossLog();
+  private readonly testLog: LossLog | null;
+  private sentLosses = 0;
+  private seq = 0;
+  private evaluator!: GridEvaluator;
+  private box!: GridFrame['box'];
+
+  constructor(
+    readonly gen: number,
+    readonly config: Config,
+    aspect: number,
+  ) {
+    this.run = createRun(config);
+    this.testLog = this.run.test ? new LossLog() : null;
+    this.setAspect(aspect);
+    if (config.passes <= 0) this.finish('finished');
+  }
+
+  get pass(): number {
+    return this.run.trainer.pass;
+  }
+
+  /** Changes the shape of the grid's box; the data box is padded by 0.5 as in the tutorial. */
+  setAspect(aspect: number): void {
+    const { data, trainer } = this.run;
+    this.box = fitBox(dataBox(data.X, data.n, 0.5), aspect);
+    const { width, height } = gridSize(trainer.params.sizes, aspect);
+    if (!this.evaluator || this.evaluator.width !== width || this.evaluator.height !== height) {
+      this.evaluator = new GridEvaluator(trainer.params.sizes, width, height);
+    }
+  }
+
+  /**
+   * Trains at most `maxPasses` passes, stopping early once `now()` reaches `deadline` or the run ends.
+   * Records the loss of the weights before each pass. Returns the number of passes done.
+   */
+  advance(maxPasses: number, deadline: number, now: () => number): number {
+    const { trainer, train, test } = this.run;
+    const { trainLog, testLog } = this;
+    let done = 0;
+    while (done < maxPasses && this.end === null) {
+      if (test && testLog) testLog.push(trainer.loss(test));
+      if (trainer.fullBatch) {
+        trainer.step(true);
+        trainLog.push(trainer.lastLoss);
+      } else {
+        trainLog.push(trainer.loss(train));
+        trainer.step(false);
+      }
+      done++;
+      if (trainer.divergedAt !== null) this.finish('diverged');
+      else if (this.converged()) this.finish('converged');
+      else if (trainer.pass >= trainer.opts.passes) this.finish('finished');
+      if (now() >= deadline) break;
+    }
+    return done;
+  }
+
+  /** Both of the last two passes, so each phase of a period-2 oscillation must have settled. */
+  private converged(): boolean {
+    const log = this.trainLog;
+    const k = log.length - 1;
+    if (k < CONVERGE_WINDOW + 1) return false;
+    for (const i of [k, k - 1]) {
+      const a = log.at(i);
+      if (!(Math.abs(a - log.at(i - CONVERGE_WINDOW)) <= CONVERGE_TOL * Math.abs(a))) return false;
+    }
+    return true;
+  }
+
+  /** Ends the run and records the loss of the final weights, so the history has pass + 1 entries. */
+  private finish(end: EndState): void {
+    this.end = end;
+    const { trainer, test } = this.run;
+    if (end === 'diverged') return;
+    if (test) this.testLog?.push(trainer.loss(test));
+    this.trainLog.push(trainer.loss());
+  }
+
+  /** Builds the next snapshot; its arrays are fresh copies, ready to transfer. */
+  snapshot(playing: boolean, pps: number): Snapshot {
+    const { trainer, train, test, data } = this.run;
+    const diverged = this.end === 'diverged';
+    const grid = new Float32Array(this.evaluator.width * this.evaluator.height * this.evaluator.classes);
+    this.evaluator.evaluate(trainer.params, this.box, grid);
+    const from = this.sentLosses;
+    const trainLosses = this.trainLog.tail(from);
+    const testLosses = this.testLog ? this.testLog.tail(from) : null;
+    this.sentLosses = this.trainLog.length;
+    const state: RunState = this.end ?? (playing ? 'training' : 'paused');
+    const snap: Snapshot = {
+      type: 'snapshot',
+      gen: this.gen,
+      seq: this.seq++,
+      pass: trainer.pass,
+      passes: trainer.opts.passes,
+      state,
+      divergedAt: trainer.divergedAt,
+      trainLoss: diverged ? null : finiteOrNull(trainer.loss(train)),
+      testLoss: diverged || !test ? null : finiteOrNull(trainer.loss(test)),
+      trainAcc: diverged ? Number.NaN : trainer.accuracy(train),
+      testAcc: test && !diverged ? trainer.accuracy(test) : null,
+      lr: trainer.currentLearningRate,
+      pps: state === 'training' ? pps : 0,
+      grid: {
+        width: this.evaluator.width,
+        height: this.evaluator.height,
+        classes: this.evaluator.classes,
+        box: { ...this.box },
+        probs: grid,
+      },
+      lossFrom: from,
+      trainLosses,
+      testLosses,
+    };
+    if (snap.seq === 0) {
+      snap.points = { X: data.X.slice(), y: data.y.slice(), nTrain: train.n, classes: data.classes };
+    }
+    return snap;
+  }
+}
