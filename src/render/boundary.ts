@@ -28,12 +28,40 @@ export function boundaryRings(grid: GridFrame): Ring[] {
   return rings;
 }
 
-/** True for a segment along the grid's edge: it closes a region, it is not a boundary. */
-export function onEdge(a: readonly number[], b: readonly number[], W: number, H: number): boolean {
-  return (
-    (a[0] === 0 && b[0] === 0) ||
-    (a[0] === W && b[0] === W) ||
-    (a[1] === 0 && b[1] === 0) ||
-    (a[1] === H && b[1] === H)
-  );
+function onBorder(p: readonly number[], W: number, H: number): boolean {
+  return p[0]! <= 0 || p[0]! >= W || p[1]! <= 0 || p[1]! >= H;
+}
+
+/** A border point moved along its edge to meet the neighbouring (smoothed) point squarely. */
+function snap(border: readonly number[], inner: readonly number[], W: number, H: number): [number, number] {
+  const [u, v] = border as [number, number];
+  return u <= 0 || u >= W ? [u, inner[1]!] : [inner[0]!, v];
+}
+
+/**
+ * The rings as open polylines of boundary only: d3-contour closes each region along the grid's edge,
+ * and those pieces (both ends on the edge) are not boundaries, so they are cut out. The unsmoothed
+ * border end of each polyline is snapped to its neighbour so lines leave the plot squarely.
+ */
+export function boundaryLines(grid: GridFrame): Ring[] {
+  const { width: W, height: H } = grid;
+  const lines: Ring[] = [];
+  for (const ring of boundaryRings(grid)) {
+    let line: Ring = [];
+    for (let k = 1; k < ring.length; k++) {
+      const a = ring[k - 1]!;
+      const b = ring[k]!;
+      const aOut = onBorder(a, W, H);
+      const bOut = onBorder(b, W, H);
+      if (aOut && bOut) {
+        if (line.length > 1) lines.push(line);
+        line = [];
+        continue;
+      }
+      if (line.length === 0) line.push(aOut ? snap(a, b, W, H) : a);
+      line.push(bOut ? snap(b, a, W, H) : b);
+    }
+    if (line.length > 1) lines.push(line);
+  }
+  return lines;
 }

@@ -11,7 +11,7 @@ import { type Margins, plotArea, type Rect } from './layout';
 
 export const TRAIN_COLOR = '#2b5fa8';
 export const TEST_COLOR = '#c25a00';
-const CHART_MARGINS: Margins = { top: 8, right: 10, bottom: 22, left: 50 };
+const CHART_MARGINS: Margins = { top: 8, right: 20, bottom: 22, left: 50 };
 const MIN_LOG = 1e-12;
 
 export interface LossScene {
@@ -147,5 +147,5 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, scene: LossScene): 
     else drawBuckets(ctx, s, x, y, clampLo);
   }
   ctx.restore();
-  drawAxes(ctx, area, x, y, tickCount(area.w, 80), tickCount(area.h, 30));
+  drawAxes(ctx, area, x, y, tickCount(area.w, 95), tickCount(area.h, 30));
 }

@@ -2,7 +2,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { GridFrame, PointsFrame } from '../worker/protocol';
 import { drawAxes, tickCount } from './axes';
-import { onEdge, type Ring } from './boundary';
+import type { Ring } from './boundary';
 import { plotArea } from './layout';
 import { drawPoints, pointRadius } from './scatter';
 
@@ -13,13 +13,13 @@ export interface PlotScene {
   grid: GridFrame | null;
   /** The grid painted one pixel per cell (see field.ts). */
   field: CanvasImageSource | null;
-  /** Boundary rings in grid coordinates (see boundary.ts). */
-  rings: Ring[];
+  /** Boundary polylines in grid coordinates (see boundary.ts). */
+  lines: Ring[];
   points: PointsFrame | null;
 }
 
 export function drawPlot(ctx: CanvasRenderingContext2D, scene: PlotScene): void {
-  const { width, height, grid, field, rings, points } = scene;
+  const { width, height, grid, field, lines, points } = scene;
   ctx.clearRect(0, 0, width, height);
   if (!grid) return;
   const area = plotArea(width, height);
@@ -46,20 +46,9 @@ export function drawPlot(ctx: CanvasRenderingContext2D, scene: PlotScene): void 
   ctx.rect(area.x, area.y, area.w, area.h);
   ctx.clip();
   ctx.beginPath();
-  for (const ring of rings) {
-    // One polyline per stretch of boundary; segments along the grid's edge lift the pen.
-    let down = false;
-    for (let k = 1; k < ring.length; k++) {
-      const a = ring[k - 1]!;
-      const b = ring[k]!;
-      if (onEdge(a, b, grid.width, grid.height)) {
-        down = false;
-        continue;
-      }
-      if (!down) ctx.moveTo(area.x + a[0] * gx, area.y + a[1] * gy);
-      ctx.lineTo(area.x + b[0] * gx, area.y + b[1] * gy);
-      down = true;
-    }
+  for (const line of lines) {
+    ctx.moveTo(area.x + line[0]![0] * gx, area.y + line[0]![1] * gy);
+    for (let k = 1; k < line.length; k++) ctx.lineTo(area.x + line[k]![0] * gx, area.y + line[k]![1] * gy);
   }
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';

@@ -5,7 +5,7 @@ import { useStore, useStoreApi } from '../state/react';
 import type { AppStore } from '../state/store';
 import { type CanvasSize, CanvasView } from './CanvasView';
 
-export const RECENT_PASSES = 200;
+export const RECENT_PASSES = 60;
 
 function drawLoss(store: AppStore, ctx: CanvasRenderingContext2D, size: CanvasSize, recent?: number): void {
   const { losses, logScale: log } = store.getState();

@@ -1,6 +1,6 @@
 /** The decision-boundary plot: the latest snapshot's field, boundary and points. */
 import { useCallback, useRef } from 'react';
-import { boundaryRings, type Ring } from '../render/boundary';
+import { boundaryLines, type Ring } from '../render/boundary';
 import { FieldLayer } from '../render/fieldLayer';
 import { plotAspect } from '../render/layout';
 import { drawPlot } from '../render/plot';
@@ -10,11 +10,11 @@ import { type CanvasSize, CanvasView } from './CanvasView';
 
 export function PlotCanvas() {
   const store = useStoreApi();
-  // Field and rings are derived once per snapshot, not once per draw (resizes redraw them as they are).
-  const cache = useRef<{ grid: GridFrame | null; field: FieldLayer | null; rings: Ring[] }>({
+  // Field and boundary lines are derived once per snapshot, not once per draw (resizes redraw them as they are).
+  const cache = useRef<{ grid: GridFrame | null; field: FieldLayer | null; lines: Ring[] }>({
     grid: null,
     field: null,
-    rings: [],
+    lines: [],
   });
 
   const draw = useCallback(
@@ -25,7 +25,7 @@ export function PlotCanvas() {
       if (grid && grid !== c.grid) {
         c.field ??= new FieldLayer();
         c.field.update(grid);
-        c.rings = boundaryRings(grid);
+        c.lines = boundaryLines(grid);
         c.grid = grid;
       }
       drawPlot(ctx, {
@@ -33,7 +33,7 @@ export function PlotCanvas() {
         height: size.height,
         grid,
         field: c.field?.canvas ?? null,
-        rings: c.rings,
+        lines: c.lines,
         points,
       });
     },

@@ -1,0 +1,39 @@
+/** Shared helpers for component tests: a quiet canvas under jsdom and snapshot builders. */
+import type { Snapshot } from '../../src/worker/protocol';
+
+// jsdom has no canvas; make getContext return null quietly instead of logging "not implemented".
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
+export function makeSnapshot(gen: number, seq: number, patch: Partial<Snapshot> = {}): Snapshot {
+  const width = 4;
+  const height = 3;
+  return {
+    type: 'snapshot',
+    gen,
+    seq,
+    pass: 10 * (seq + 1),
+    passes: 20000,
+    state: 'training',
+    divergedAt: null,
+    trainLoss: 0.3,
+    testLoss: null,
+    trainAcc: 0.9,
+    testAcc: null,
+    lr: 0.01,
+    pps: 1234,
+    grid: {
+      width,
+      height,
+      classes: 2,
+      box: { x0: -1, x1: 1, y0: -1, y1: 1 },
+      probs: new Float32Array(width * height * 2).fill(0.5),
+    },
+    lossFrom: 10 * seq,
+    trainLosses: new Float64Array(10).fill(0.3),
+    testLosses: null,
+    ...(seq === 0
+      ? { points: { X: new Float64Array([0, 0, 1, 1]), y: new Uint8Array([0, 1]), nTrain: 2, classes: 2 } }
+      : {}),
+    ...patch,
+  };
+}
