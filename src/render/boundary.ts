@@ -33,7 +33,7 @@ function onBorder(p: readonly number[], W: number, H: number): boolean {
 }
 
 /** A border point moved along its edge to meet the neighbouring (smoothed) point squarely. */
-function snap(border: readonly number[], inner: readonly number[], W: number, H: number): [number, number] {
+function snap(border: readonly number[], inner: readonly number[], W: number): [number, number] {
   const [u, v] = border as [number, number];
   return u <= 0 || u >= W ? [u, inner[1]!] : [inner[0]!, v];
 }
@@ -58,8 +58,8 @@ export function boundaryLines(grid: GridFrame): Ring[] {
         line = [];
         continue;
       }
-      if (line.length === 0) line.push(aOut ? snap(a, b, W, H) : a);
-      line.push(bOut ? snap(b, a, W, H) : b);
+      if (line.length === 0) line.push(aOut ? snap(a, b, W) : a);
+      line.push(bOut ? snap(b, a, W) : b);
     }
     if (line.length > 1) lines.push(line);
   }

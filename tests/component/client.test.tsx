@@ -36,7 +36,9 @@ function setup() {
     afterFrame: (fn) => frames.push(fn),
     now: () => (time += 100),
   });
-  const drawFrames = () => frames.splice(0).forEach((f) => f());
+  const drawFrames = () => {
+    for (const f of frames.splice(0)) f();
+  };
   return { store, workers, client, drawFrames };
 }
 

@@ -191,7 +191,11 @@ describe('the panels', () => {
     let copied = '';
     Object.defineProperty(navigator, 'clipboard', {
       configurable: true,
-      value: { writeText: async (t: string) => void (copied = t) },
+      value: {
+        writeText: async (t: string) => {
+          copied = t;
+        },
+      },
     });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
