@@ -3,8 +3,8 @@ Regenerates the golden fixtures in tests/fixtures/ from the NumPy reference (ref
 
     python3 tests/reference/make_fixtures.py
 
-Deterministic: the same NumPy (legacy RandomState) gives the same files. Takes about a minute on two
-cores. See tests/reference/README.md for what each file holds.
+Deterministic: the same NumPy (legacy RandomState) gives the same files. About 150 s of CPU, run on two
+processes (90 s wall on two idle cores). See tests/reference/README.md for what each file holds.
 """
 import json
 import math
@@ -15,15 +15,16 @@ import time
 
 import numpy as np
 
+sys.dont_write_bytecode = True  # leave no __pycache__ next to the reference
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference as R  # noqa: E402
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures')
 
-# Stability check: the initial weights are perturbed by this relative amount, once uniformly
-# (W * (1 + EPS)) and once with alternating signs (W * (1 + EPS * (-1)^k), k the flat index);
-# a configuration is kept only if every recorded loss agrees to TOL relative in both reruns and the
-# accuracies are identical.
+# Stability check: the reference is rerun three times, with the initial weights perturbed by this
+# relative amount uniformly (W * (1 + EPS)), with alternating signs (W * (1 + EPS * (-1)^k), k the flat
+# index), and unperturbed but with the engine's max-subtracted softmax. A configuration is kept only if
+# every recorded loss agrees to TOL relative in all three reruns and the accuracies are identical.
 PERTURB_EPS = 1e-13
 STABLE_TOL = 1e-10
 
@@ -93,6 +94,65 @@ def check_seed_notes(tutorial_entry):
     print('SEED-NOTES: make_moons(200, 0.2) after seed 0: first rows and labels match')
     print('SEED-NOTES: tutorial log: ' + ', '.join(log))
     assert log == TUTORIAL_LOG, log
+
+
+def check_reference():
+    """The reference against two things it must agree with: the tutorial's literal build_model (bit for
+    bit, hidden size 3, 1500 passes), and central finite differences of its own loss (every activation,
+    three hidden layers, three classes, a minibatch share of the penalty)."""
+    np.random.seed(0)
+    X, y = R.make_moons(200, noise=0.20)
+    num_examples, epsilon, reg_lambda = len(X), 0.01, 0.01
+    np.random.seed(0)
+    W1 = np.random.randn(2, 3) / np.sqrt(2)
+    b1 = np.zeros((1, 3))
+    W2 = np.random.randn(3, 2) / np.sqrt(3)
+    b2 = np.zeros((1, 2))
+    for i in range(0, 1500):
+        z1 = X.dot(W1) + b1
+        a1 = np.tanh(z1)
+        z2 = a1.dot(W2) + b2
+        exp_scores = np.exp(z2)
+        probs = exp_scores / np.sum(exp_scores, axis=1, keepdims=True)
+        delta3 = probs
+        delta3[range(num_examples), y] -= 1
+        dW2 = (a1.T).dot(delta3)
+        db2 = np.sum(delta3, axis=0, keepdims=True)
+        delta2 = delta3.dot(W2.T) * (1 - np.power(a1, 2))
+        dW1 = np.dot(X.T, delta2)
+        db1 = np.sum(delta2, axis=0)
+        dW2 += reg_lambda * W2
+        dW1 += reg_lambda * W1
+        W1 += -epsilon * dW1
+        b1 += -epsilon * db1
+        W2 += -epsilon * dW2
+        b2 += -epsilon * db2
+    model, _ = R.build_model(X, y, [3], 2, num_passes=1500)
+    for mine, theirs in zip(model['W'] + model['b'], [W1, W2, b1, b2]):
+        assert np.array_equal(mine, theirs), 'the reference is not bit-identical to the tutorial'
+
+    rs = np.random.RandomState(5)
+    Xb, yb, N, reg = rs.randn(13, 2), rs.randint(0, 3, 13), 40, 0.07
+    for act in R.ACTIVATIONS:
+        m = R.init_model([2, 4, 3, 3], 1)
+        m['b'] = [rs.randn(*b.shape) * 0.3 for b in m['b']]
+        dW, db = R.backprop(m, Xb, yb, act, reg, N)
+
+        def objective():
+            _, p = R.forward(m, Xb, act)
+            return (np.sum(-np.log(p[range(len(Xb)), yb]))
+                    + reg * (len(Xb) / N) / 2 * sum(np.sum(W ** 2) for W in m['W']))
+        for key, grads in (('W', dW), ('b', db)):
+            for P, G in zip(m[key], grads):
+                for idx in np.ndindex(P.shape):
+                    old, h = P[idx], 1e-6
+                    P[idx] = old + h
+                    fp = objective()
+                    P[idx] = old - h
+                    fm = objective()
+                    P[idx] = old
+                    assert abs((fp - fm) / (2 * h) - G[idx]) < 1e-7, (act, key, idx)
+    print('reference: bit-identical to the tutorial\'s build_model; gradients match finite differences')
 
 
 # --------------------------------------------------------------------------------------------------
@@ -190,33 +250,44 @@ def cfg(**changes):
     return c
 
 
+# The brief's list first; a configuration that fails the stability check stays here (it is reported in
+# training.json's "dropped"), and is followed by a stable variant of the same feature.
 TRAINING_CONFIGS = [
     ('tutorial', dict(TUTORIAL)),
+    ('tutorial_first_1000', dict(TUTORIAL, passes=1001)),
     ('hidden_2', dict(TUTORIAL, hidden=[2])),
     ('hidden_4', cfg(hidden=[4])),
+    ('hidden_4_lr0.005', cfg(hidden=[4], lr=0.005)),
     ('hidden_5', cfg(hidden=[5])),
     ('hidden_20', cfg(hidden=[20])),
     ('seed_1', cfg(seed=1)),
     ('seed_3', cfg(seed=3)),
     ('noise_0.1', cfg(noise=0.1)),
     ('noise_0.3', cfg(noise=0.3)),
+    ('noise_0.3_hidden_5', cfg(noise=0.3, hidden=[5])),
     ('n_199', cfg(n=199)),
     ('n_151', cfg(n=151)),
+    ('n_151_hidden_20', cfg(n=151, hidden=[20])),
     ('hidden_3_3_3', cfg(hidden=[3, 3, 3])),
+    ('hidden_3_3_3_lr0.0003', cfg(hidden=[3, 3, 3], lr=0.0003, passes=2000)),
     ('hidden_8_8', cfg(hidden=[8, 8])),
+    ('hidden_8_8_lr0.001', cfg(hidden=[8, 8], lr=0.001, passes=2000)),
     ('act_sigmoid', cfg(act='sigmoid', hidden=[5])),
     ('act_relu', cfg(act='relu', hidden=[5])),
     ('act_leaky', cfg(act='leaky', hidden=[5])),
     ('act_linear', cfg(act='linear', hidden=[5])),
     ('blobs_3', cfg(data='blobs', classes=3, noise=0.35, hidden=[5])),
     ('spiral_3', cfg(data='spiral', classes=3, noise=0.2, hidden=[20])),
+    ('spiral_3_lr0.002', cfg(data='spiral', classes=3, noise=0.2, hidden=[20], lr=0.002)),
     ('blobs_5_relu', cfg(data='blobs', classes=5, noise=0.3, n=201, seed=7, hidden=[8], act='relu')),
     ('circles', cfg(data='circles', noise=0.1, hidden=[5])),
+    ('circles_lr0.005', cfg(data='circles', noise=0.1, hidden=[5], lr=0.005)),
     ('xor', cfg(data='xor', noise=0.1, hidden=[5], seed=2024)),
     ('batch_32', cfg(batch=32, hidden=[5], passes=300)),
     ('batch_50', cfg(batch=50, hidden=[5], passes=300)),
     ('batch_1000', cfg(batch=1000, passes=300)),
     ('anneal_step', cfg(anneal='step')),
+    ('anneal_step_hidden_5', cfg(anneal='step', hidden=[5])),
     ('anneal_exp', cfg(anneal='exp')),
     ('anneal_inv', cfg(anneal='inv')),
     ('test_0.2', cfg(test=0.2, hidden=[5])),
@@ -238,22 +309,25 @@ def run(c, perturb=None):
     X, y = R.make_dataset(c['data'], c['n'], c['noise'], c['seed'], c['classes'])
     X_train, y_train, X_test, y_test = R.split(X, y, c['test'])
     k = R.num_classes(c['data'], c['classes'])
-    T = c['passes']
-    loss_at = list(range(10)) + list(range(T - 10, T))
+    T, every = c['passes'], log_every(c['passes'])
+    logged = list(range(0, T, every))
+    loss_at = list(range(10)) + list(range(T - 10, T)) + [i - 1 for i in logged[1:]]
     initial = R.init_model([2] + c['hidden'] + [k], c['seed'])
     if perturb is not None:
         initial['W'] = [perturb(l, W) for l, W in enumerate(initial['W'])]
     model, log = R.build_model(X_train, y_train, c['hidden'], k, act=c['act'], epsilon=c['lr'],
                                reg_lambda=c['reg'], batch=c['batch'], anneal=c['anneal'], num_passes=T,
-                               seed=c['seed'], log_every=log_every(T), loss_at=loss_at,
+                               seed=c['seed'], log_every=every, loss_at=loss_at,
                                X_test=X_test, y_test=y_test, perturb=perturb)
+    assert log['iterations'] == logged
     has_test = len(X_test) > 0
     return {
         'n_train': len(X_train),
         'n_test': len(X_test),
-        'log_every': log_every(T),
-        'iterations': log['iterations'],
+        'log_every': every,
+        'iterations': logged,
         'losses': log['losses'],
+        'previous_losses': [log['extra'][i - 1] for i in logged[1:]],
         'test_losses': log['test_losses'] if has_test else None,
         'first_losses': [log['extra'][i] for i in range(10)],
         'last_losses': [log['extra'][i] for i in range(T - 10, T)],
@@ -276,72 +350,100 @@ def _scale_alternating(l, W):
     return W * (1 + PERTURB_EPS * signs)
 
 
+RERUNS = ['weights * (1 + 1e-13)', 'weights * (1 + 1e-13 * (-1)^k)', 'max-subtracted softmax']
+
+
 def _rel(a, b):
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return float(np.max(np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-300)))
+    return np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-300)
 
 
-def train_job(item):
-    name, c = item
-    t0 = time.time()
+def run_job(item):
+    """One run: variant 0 is the reference itself, 1 to 3 the reruns named in RERUNS."""
+    c, variant = item
     with np.errstate(over='raise', invalid='raise', divide='raise'):
         try:
-            base = run(c)
-            others = [run(c, _scale_uniform), run(c, _scale_alternating)]
+            R.SHIFT_SOFTMAX = variant == 3
+            return run(c, {1: _scale_uniform, 2: _scale_alternating}.get(variant))
         except FloatingPointError as e:
-            return name, c, None, {'stable': False, 'reason': 'floating-point error: %s' % e}
-    keys = ['losses', 'first_losses', 'last_losses', 'final_loss']
+            return {'error': 'floating-point error: %s' % e}
+        finally:
+            R.SHIFT_SOFTMAX = False
+
+
+def assess(base, others):
+    """The stability check of one configuration, from its reference run and its three reruns."""
+    keys = ['losses', 'previous_losses', 'first_losses', 'last_losses', 'final_loss']
     if base['test_losses'] is not None:
         keys += ['test_losses', 'final_test_loss']
-    loss_diff = max(_rel(base[k], o[k]) for o in others for k in keys)
+    loss_diff = max(float(np.max(_rel(base[k], o[k]))) for o in others for k in keys)
     weight_diff = max(float(np.max(np.abs(Wa - Wb)) / np.max(np.abs(Wa)))
                       for o in others for Wa, Wb in zip(base['_model']['W'], o['_model']['W']))
     same_acc = all(base['train_accuracy'] == o['train_accuracy'] and base['test_accuracy'] == o['test_accuracy']
                    for o in others)
     stable = loss_diff <= STABLE_TOL and same_acc
+    logged_ok = np.all([_rel(base['losses'], o['losses']) <= STABLE_TOL for o in others], axis=0)
     check = {'stable': stable, 'max_rel_loss_diff': loss_diff, 'max_rel_weight_diff': weight_diff,
-             'accuracies': [base['train_accuracy']] + [o['train_accuracy'] for o in others],
-             'seconds': round(time.time() - t0, 2)}
+             'stable_prefix': int(len(logged_ok) if logged_ok.all() else np.argmin(logged_ok)),
+             'reruns': [{'variant': v, 'losses': o['losses'], 'train_accuracy': o['train_accuracy'],
+                         'test_accuracy': o['test_accuracy']} for v, o in zip(RERUNS, others)]}
     if not stable:
-        check['reason'] = ('a %g relative change of the initial weights changes the logged losses by up to %.3g '
-                           'relative%s' % (PERTURB_EPS, loss_diff,
-                                           '' if same_acc else ' and the final accuracy (%s)' %
-                                           ' vs '.join(str(a) for a in check['accuracies'])))
-    del base['_model']
-    return name, c, base, check
+        check['reason'] = ('the reruns change the recorded losses by up to %.3g relative (tolerance %g)%s; '
+                           'logged losses agree up to iteration %s' % (
+                               loss_diff, STABLE_TOL,
+                               '' if same_acc else ' and the final accuracy (%s)' % ' vs '.join(
+                                   str(a) for a in [base['train_accuracy']] +
+                                   [o['train_accuracy'] for o in others]),
+                               base['iterations'][check['stable_prefix'] - 1] if check['stable_prefix'] else
+                               'none'))
+    return check
 
 
 def training_fixture(pool):
+    # Every run is its own job (4 per configuration), the long ones first, for an even load.
+    items = [(c, v) for _, c in TRAINING_CONFIGS for v in range(4)]
+    order = sorted(range(len(items)), key=lambda j: -items[j][0]['passes'] * (1 + len(items[j][0]['hidden'])))
+    results = [None] * len(items)
+    for j, r in zip(order, pool.imap(run_job, [items[j] for j in order])):
+        results[j] = r
     configs, dropped = [], []
-    for name, c, result, check in pool.imap(train_job, TRAINING_CONFIGS):
-        print('  %-24s stable=%-5s loss diff %.2g  weight diff %.2g  (%.1fs)' % (
+    for k, (name, c) in enumerate(TRAINING_CONFIGS):
+        base, others = results[4 * k], results[4 * k + 1:4 * k + 4]
+        errors = [r['error'] for r in [base] + others if 'error' in r]
+        check = {'stable': False, 'reason': errors[0]} if errors else assess(base, others)
+        result = None if errors else base
+        print('  %-24s stable=%-5s loss diff %.2g  weight diff %.2g  train acc %s' % (
             name, check['stable'], check.get('max_rel_loss_diff', float('nan')),
-            check.get('max_rel_weight_diff', float('nan')), check.get('seconds', 0)))
+            check.get('max_rel_weight_diff', float('nan')), result and result['train_accuracy']))
+        entry = {'name': name, 'config': c, 'stable': check['stable']}
+        if result is not None:
+            entry.update({k: v for k, v in result.items() if k != '_model'})
+            entry['stability'] = {k: check[k] for k in ('max_rel_loss_diff', 'max_rel_weight_diff')}
         if check['stable']:
-            entry = {'name': name, 'config': c}
-            entry.update(result)
-            entry['stable'] = True
-            entry['stability'] = {'max_rel_loss_diff': check['max_rel_loss_diff'],
-                                  'max_rel_weight_diff': check['max_rel_weight_diff']}
             configs.append(entry)
         else:
-            dropped.append({'name': name, 'config': c, 'reason': check['reason']})
-    tutorial = next((e for e in configs if e['name'] == 'tutorial'), None)
-    assert tutorial is not None, 'the tutorial configuration must be stable'
+            entry['reason'] = check['reason']
+            if result is not None:
+                entry['stable_prefix'] = check['stable_prefix']
+                entry['reruns'] = check['reruns']
+            dropped.append(entry)
+    tutorial = next(e for e in dropped + configs if e['name'] == 'tutorial')
     check_seed_notes(tutorial)
+    tutorial['printed'] = ['Loss after iteration %i: %f' % (i, l)
+                           for i, l in zip(tutorial['iterations'], tutorial['losses'])]
     write('training.json', {
-        'notes': 'Losses are the training loss after pass i (0-based), logged when i % log_every == 0; '
-                 'first_losses are after passes 0..9, last_losses after passes passes-10..passes-1. '
-                 'Only configurations that passed the stability check are included: the reference was '
-                 'rerun with the initial weights multiplied by (1 + %g) and by (1 + %g * (-1)^k) (k the flat '
-                 'index) and every recorded loss had to agree to %g relative, with identical accuracies. '
-                 'Dropped: %s.' % (PERTURB_EPS, PERTURB_EPS, STABLE_TOL,
-                                   '; '.join('%s (%s)' % (d['name'], d['reason']) for d in dropped) or 'none'),
-        'stability_check': {'perturbation': PERTURB_EPS, 'tolerance': STABLE_TOL},
-        'dropped': dropped,
+        'notes': 'Losses are the training loss after pass i (0-based), logged when i %% log_every == 0. '
+                 'Only configurations that passed the stability check are in "configs": the reference was '
+                 'rerun with the initial weights multiplied by (1 + %g), by (1 + %g * (-1)^k) (k the flat '
+                 'index), and with the max-subtracted softmax; every recorded loss had to agree to %g '
+                 'relative, with identical accuracies. The others are in "dropped", with the reason, '
+                 'stable_prefix (how many leading logged losses did agree) and the reruns\' losses. Dropped: '
+                 '%s.' % (PERTURB_EPS, PERTURB_EPS, STABLE_TOL, ', '.join(d['name'] for d in dropped) or 'none'),
+        'stability_check': {'perturbation': PERTURB_EPS, 'tolerance': STABLE_TOL, 'reruns': RERUNS},
         'configs': configs,
+        'dropped': dropped,
     })
-    return configs
+    return configs + dropped
 
 
 # --------------------------------------------------------------------------------------------------
@@ -385,8 +487,9 @@ def baseline_fixture():
 def main():
     t0 = time.time()
     os.makedirs(FIXTURES, exist_ok=True)
+    check_reference()
     rng_fixture()
-    print('training (%d configurations, each run 3 times)' % len(TRAINING_CONFIGS))
+    print('training (%d configurations, each run 4 times)' % len(TRAINING_CONFIGS))
     with multiprocessing.Pool(2) as pool:
         configs = training_fixture(pool)
     print('baseline')
