@@ -64,7 +64,13 @@ export function logisticPredict(m: Logistic, X: Float64Array, i: number, tmp: Fl
 
 /** Objective C sum logloss + 0.5 |w|^2 with its gradient and Hessian over the rows in `rows`. */
 function objective(
-  coef: Float64Array, K: number, d: Data, rows: Int32Array, C: number, g: Float64Array | null, H: Float64Array | null,
+  coef: Float64Array,
+  K: number,
+  d: Data,
+  rows: Int32Array,
+  C: number,
+  g: Float64Array | null,
+  H: Float64Array | null,
 ): number {
   const P = 3 * K;
   const binary = d.classes === 2;
@@ -100,7 +106,8 @@ function objective(
       for (let k = 0; k < K; k++) {
         for (let l = 0; l < K; l++) {
           const w = binary ? p[0]! * (1 - p[0]!) : p[k]! * ((k === l ? 1 : 0) - p[l]!);
-          for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) H[(3 * k + a) * P + 3 * l + b]! += C * w * x[a]! * x[b]!;
+          for (let a = 0; a < 3; a++)
+            for (let b = 0; b < 3; b++) H[(3 * k + a) * P + 3 * l + b]! += C * w * x[a]! * x[b]!;
         }
       }
     }

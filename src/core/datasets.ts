@@ -110,7 +110,11 @@ function xor(n: number, rng: RandomState): Data {
 }
 
 /** Points of class j placed by `place(j, i, m)`, class 0's rows first. */
-function perClass(n: number, k: number, place: (j: number, r: Float64Array) => [Float64Array, Float64Array]): Data {
+function perClass(
+  n: number,
+  k: number,
+  place: (j: number, r: Float64Array) => [Float64Array, Float64Array],
+): Data {
   const X = new Float64Array(2 * n);
   const y = new Uint8Array(n);
   let row = 0;

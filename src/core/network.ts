@@ -1,6 +1,6 @@
 /** The network's shape and parameters: `[2, h_1, ..., h_L, C]`, one weight matrix and bias per layer. */
 import type { Activation } from '../config/schema';
-import { RandomState } from './rng';
+import type { RandomState } from './rng';
 
 export interface Params {
   /** Layer sizes, input first: [2, ...hidden, classes]. */
