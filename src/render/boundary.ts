@@ -65,3 +65,15 @@ export function boundaryLines(grid: GridFrame): Ring[] {
   }
   return lines;
 }
+
+/** The lines as an SVG path in grid coordinates (for an <svg> whose viewBox is the grid). */
+export function linesToPath(lines: readonly Ring[]): string {
+  const parts: string[] = [];
+  for (const line of lines) {
+    for (let k = 0; k < line.length; k++) {
+      const p = line[k]!;
+      parts.push(`${k === 0 ? 'M' : 'L'}${Math.round(p[0] * 100) / 100} ${Math.round(p[1] * 100) / 100}`);
+    }
+  }
+  return parts.join('');
+}

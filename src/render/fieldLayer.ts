@@ -1,15 +1,16 @@
-/** The probability field painted into a small offscreen canvas, one pixel per grid cell, for drawImage. */
+/**
+ * The probability field painted into a canvas of the grid's own size, one pixel per cell. The page
+ * scales that canvas up with CSS, so the compositor, not the main thread, does the smooth upscaling.
+ */
 import type { GridFrame } from '../worker/protocol';
 import { paintField } from './field';
 
 export class FieldLayer {
-  readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D | null;
   private image: ImageData | null = null;
 
-  constructor() {
-    this.canvas = document.createElement('canvas');
-    this.ctx = this.canvas.getContext('2d');
+  constructor(readonly canvas: HTMLCanvasElement) {
+    this.ctx = canvas.getContext('2d');
   }
 
   update(grid: GridFrame): void {

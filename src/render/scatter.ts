@@ -1,6 +1,6 @@
 /**
- * The data points: training points filled with their class colour, test points hollow (white with a
- * thick ring in the class colour), so the two sets differ by shape, not by colour alone. With more
+ * The data points: training points filled with their class colour, test points white with a small
+ * centre in the class colour, so the two sets differ by more than colour. With more
  * than two classes each class also has its own marker.
  */
 import type { PointsFrame } from '../worker/protocol';
@@ -67,16 +67,20 @@ export function drawPoints(
     ctx.lineWidth = 1;
     ctx.strokeStyle = OUTLINE;
     ctx.stroke();
+    // Test points: white markers with a small class-coloured centre.
     ctx.beginPath();
-    for (let i = nTrain; i < n; i++) if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r);
+    for (let i = nTrain; i < n; i++)
+      if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r * 1.1);
     ctx.fillStyle = '#fff';
     ctx.fill();
-    ctx.lineWidth = 3;
+    ctx.lineWidth = 1.5;
     ctx.strokeStyle = OUTLINE;
     ctx.stroke();
-    ctx.lineWidth = 1.8;
-    ctx.strokeStyle = colors[c]!;
-    ctx.stroke();
+    ctx.beginPath();
+    for (let i = nTrain; i < n; i++)
+      if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r * 0.5);
+    ctx.fillStyle = colors[c]!;
+    ctx.fill();
   }
   ctx.restore();
 }

@@ -1,5 +1,5 @@
 /** The React binding of the store: a provider and `useStore(selector)`, one selector per field. */
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useStore as useZustand } from 'zustand';
 import type { AppState, AppStore } from './store';
 
@@ -17,4 +17,36 @@ export function useStoreApi(): AppStore {
 
 export function useStore<T>(selector: (s: AppState) => T): T {
   return useZustand(useStoreApi(), selector);
+}
+
+/**
+ * Like useStore, but re-renders at most once per `ms` (the latest value always arrives): for text
+ * that would otherwise change with every snapshot, faster than anyone can read it.
+ */
+export function useStoreThrottled<T>(selector: (s: AppState) => T, ms: number): T {
+  const store = useStoreApi();
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let last = Number.NEGATIVE_INFINITY;
+      const fire = () => {
+        timer = null;
+        last = performance.now();
+        notify();
+      };
+      const unsubscribe = store.subscribe(() => {
+        if (timer !== null) return;
+        const wait = last + ms - performance.now();
+        if (wait <= 0) fire();
+        else timer = setTimeout(fire, wait);
+      });
+      return () => {
+        unsubscribe();
+        if (timer !== null) clearTimeout(timer);
+      };
+    },
+    [store, ms],
+  );
+  const get = () => selector(store.getState());
+  return useSyncExternalStore(subscribe, get, get);
 }

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   type Config,
+  classCount,
   configsEqual,
   copyConfig,
   DEFAULT_CONFIG,
@@ -58,6 +59,8 @@ export interface AppState {
   steps: number;
   frame: Frame | null;
   points: PointsFrame | null;
+  /** The data settings `points` were made from. */
+  pointsKey: string;
   losses: Losses;
   lossVersion: number;
   logScale: boolean;
@@ -94,6 +97,11 @@ function emptyLosses(gen: number): Losses {
   return { gen, train: new LossSeries(), test: null };
 }
 
+/** The settings that determine the points (data and split), as one comparable string. */
+export function dataKey(c: Config): string {
+  return [c.data, c.n, c.noise, c.seed, classCount(c), c.test].join('|');
+}
+
 let nextNoticeId = 1;
 
 export function createAppStore(init: StoreInit = {}): AppStore {
@@ -117,6 +125,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       steps: 0,
       frame: null,
       points: null,
+      pointsKey: '',
       losses: emptyLosses(-1),
       lossVersion: 0,
       logScale: false,
@@ -166,11 +175,16 @@ export function createAppStore(init: StoreInit = {}): AppStore {
           if (s.testLosses) losses.test?.append(s.testLosses);
         }
         const { trainLosses: _a, testLosses: _b, points, type: _t, lossFrom: _f, ...frame } = s;
+        // Same data as shown (only the network or training changed): keep the old object, so the
+        // points layer is not redrawn on every slider tick.
+        const key = dataKey(state.config);
+        const keep = !points || key === state.pointsKey;
         set({
           frame,
           losses,
           lossVersion: state.lossVersion + 1,
-          points: points ?? state.points,
+          points: keep ? state.points : points,
+          pointsKey: keep ? state.pointsKey : key,
         });
         return true;
       },

@@ -12,16 +12,26 @@ export interface CanvasSize {
 }
 
 export interface CanvasViewProps {
-  label: string;
+  /** Accessible name; without one the canvas is decoration inside a labelled whole. */
+  label?: string;
   className?: string;
   /** Draws in CSS pixels; the context is already scaled by the device pixel ratio. */
   draw: (ctx: CanvasRenderingContext2D, size: CanvasSize) => void;
   /** Calls `redraw` whenever the scene changes; returns an unsubscribe. */
   subscribe: (redraw: () => void) => () => void;
   onResize?: (size: CanvasSize) => void;
+  /** Redraw at most this often (ms), for charts that need not follow every snapshot. */
+  minInterval?: number;
 }
 
-export function CanvasView({ label, className, draw, subscribe, onResize }: CanvasViewProps) {
+export function CanvasView({
+  label,
+  className,
+  draw,
+  subscribe,
+  onResize,
+  minInterval = 0,
+}: CanvasViewProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawRef = useRef(draw);
@@ -36,14 +46,26 @@ export function CanvasView({ label, className, draw, subscribe, onResize }: Canv
     const ctx = canvas.getContext('2d');
     let size: CanvasSize = { width: 0, height: 0, dpr: 1 };
     let frame = 0;
-    const paint = () => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = Number.NEGATIVE_INFINITY;
+    const paint = (now: number) => {
       frame = 0;
       if (!ctx || size.width === 0 || size.height === 0) return;
+      last = now;
       ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
       drawRef.current(ctx, size);
     };
     const redraw = () => {
-      if (frame === 0) frame = requestAnimationFrame(paint);
+      if (frame !== 0 || timer !== null) return;
+      const wait = last + minInterval - performance.now();
+      if (wait > 0) {
+        timer = setTimeout(() => {
+          timer = null;
+          frame = requestAnimationFrame(paint);
+        }, wait);
+      } else {
+        frame = requestAnimationFrame(paint);
+      }
     };
     const measure = () => {
       const rect = wrap.getBoundingClientRect();
@@ -68,12 +90,17 @@ export function CanvasView({ label, className, draw, subscribe, onResize }: Canv
       observer?.disconnect();
       dprQuery?.removeEventListener?.('change', measure);
       if (frame !== 0) cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
     };
-  }, [subscribe]);
+  }, [subscribe, minInterval]);
 
   return (
     <div ref={wrapRef} className={`canvas-wrap ${className ?? ''}`}>
-      <canvas ref={canvasRef} role="img" aria-label={label} />
+      {label ? (
+        <canvas ref={canvasRef} role="img" aria-label={label} />
+      ) : (
+        <canvas ref={canvasRef} aria-hidden="true" />
+      )}
     </div>
   );
 }

@@ -26,12 +26,12 @@ export function CopyLink({ beforeCopy }: { beforeCopy?: () => void }) {
   };
   return (
     <div className="copy-link">
-      <button type="button" onClick={copy}>
-        Copy link
-      </button>
       <span role="status" className="copy-message">
         {message}
       </span>
+      <button type="button" onClick={copy}>
+        Copy link
+      </button>
     </div>
   );
 }

@@ -1,24 +1,54 @@
-/** What the plot's marks mean: class colours, training versus test points, the boundary line. */
+/** What the plot's marks mean: class colours and markers, training versus test points, the boundary. */
+import type { ReactNode } from 'react';
 import { classColors } from '../render/colors';
 import { useStore } from '../state/react';
+
+/** The same shapes as render/scatter.ts: circles for two classes, one shape per class beyond. */
+function Marker({ shape, color, hollow }: { shape: number; color: string; hollow?: boolean }) {
+  const props = { fill: hollow ? '#fff' : color, stroke: '#1d1d1d', strokeWidth: 1 };
+  let mark: ReactNode;
+  switch (shape) {
+    case 1:
+      mark = <rect x={2} y={2} width={8} height={8} {...props} />;
+      break;
+    case 2:
+      mark = <polygon points="6,1 11,10 1,10" {...props} />;
+      break;
+    case 3:
+      mark = <polygon points="6,0.5 11.5,6 6,11.5 0.5,6" {...props} />;
+      break;
+    case 4:
+      mark = <polygon points="11,6 8.5,10.3 3.5,10.3 1,6 3.5,1.7 8.5,1.7" {...props} />;
+      break;
+    default:
+      mark = <circle cx={6} cy={6} r={4.5} {...props} />;
+  }
+  return (
+    <svg className="marker" width={12} height={12} viewBox="0 0 12 12" aria-hidden="true">
+      {mark}
+      {hollow ? <circle cx={6} cy={6} r={2.2} fill={color} /> : null}
+    </svg>
+  );
+}
 
 export function Legend() {
   const classes = useStore((s) => s.points?.classes ?? 2);
   const hasTest = useStore((s) => s.points !== null && s.points.nTrain < s.points.y.length);
   const colors = classColors(classes);
+  const shaped = classes > 2;
   return (
-    <ul className="legend plot-legend">
+    <ul className="legend plot-legend" aria-label="Legend">
       {colors.map((c, i) => (
         <li key={c}>
-          <span className="swatch dot" style={{ backgroundColor: c }} /> class {i}
+          <Marker shape={shaped ? i : 0} color={c} /> class {i}
         </li>
       ))}
       <li>
-        <span className="swatch dot ink" /> training
+        <Marker shape={0} color="#8a8a8a" /> training
       </li>
       {hasTest ? (
         <li>
-          <span className="swatch dot hollow" /> test
+          <Marker shape={0} color="#8a8a8a" hollow /> test
         </li>
       ) : null}
       <li>

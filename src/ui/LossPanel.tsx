@@ -6,6 +6,9 @@ import type { AppStore } from '../state/store';
 import { type CanvasSize, CanvasView } from './CanvasView';
 
 export const RECENT_PASSES = 60;
+/** The charts need not follow every snapshot: a few redraws a second keep the main thread free. */
+const WHOLE_RUN_INTERVAL_MS = 250;
+const RECENT_INTERVAL_MS = 100;
 
 function drawLoss(store: AppStore, ctx: CanvasRenderingContext2D, size: CanvasSize, recent?: number): void {
   const { losses, logScale: log } = store.getState();
@@ -17,6 +20,8 @@ function drawLoss(store: AppStore, ctx: CanvasRenderingContext2D, size: CanvasSi
     log,
     recent,
   });
+  // How many passes the picture shows, for tests that wait for the chart to catch up.
+  ctx.canvas.dataset.count = String(losses.train.length);
 }
 
 export function LossPanel() {
@@ -68,7 +73,12 @@ export function LossPanel() {
       </div>
       <div className="loss-charts">
         <figure>
-          <CanvasView label="Loss per pass over the whole run" draw={drawAll} subscribe={subscribe} />
+          <CanvasView
+            label="Loss per pass over the whole run"
+            draw={drawAll}
+            subscribe={subscribe}
+            minInterval={WHOLE_RUN_INTERVAL_MS}
+          />
           <figcaption>whole run</figcaption>
         </figure>
         <figure>
@@ -76,6 +86,7 @@ export function LossPanel() {
             label={`Loss over the last ${RECENT_PASSES} passes`}
             draw={drawRecent}
             subscribe={subscribe}
+            minInterval={RECENT_INTERVAL_MS}
           />
           <figcaption>last {RECENT_PASSES} passes</figcaption>
         </figure>

@@ -1,65 +1,97 @@
-/** The decision-boundary plot: the latest snapshot's field, boundary and points. */
-import { useCallback, useRef } from 'react';
-import { boundaryLines, type Ring } from '../render/boundary';
+/**
+ * The decision-boundary plot, in three stacked layers so a snapshot costs the main thread little:
+ * the field (a canvas of the grid's size, scaled up by CSS), the boundary (an SVG path in grid
+ * coordinates) and the marks (points and axes on a canvas redrawn only per run or resize).
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { boundaryLines, linesToPath } from '../render/boundary';
 import { FieldLayer } from '../render/fieldLayer';
-import { plotAspect } from '../render/layout';
-import { drawPlot } from '../render/plot';
+import { plotArea, plotAspect } from '../render/layout';
+import { drawMarks, sameBox } from '../render/plot';
 import { useStoreApi } from '../state/react';
 import type { GridFrame } from '../worker/protocol';
 import { type CanvasSize, CanvasView } from './CanvasView';
 
+function place(el: HTMLElement | SVGElement | null, size: CanvasSize): void {
+  if (!el) return;
+  const r = plotArea(size.width, size.height);
+  el.style.left = `${r.x}px`;
+  el.style.top = `${r.y}px`;
+  el.style.width = `${r.w}px`;
+  el.style.height = `${r.h}px`;
+}
+
 export function PlotCanvas() {
   const store = useStoreApi();
-  // Field and boundary lines are derived once per snapshot, not once per draw (resizes redraw them as they are).
-  const cache = useRef<{ grid: GridFrame | null; field: FieldLayer | null; lines: Ring[] }>({
-    grid: null,
-    field: null,
-    lines: [],
-  });
+  const fieldRef = useRef<HTMLCanvasElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const haloRef = useRef<SVGPathElement>(null);
+  const lineRef = useRef<SVGPathElement>(null);
 
-  const draw = useCallback(
+  useEffect(() => {
+    const canvas = fieldRef.current;
+    if (!canvas) return;
+    const field = new FieldLayer(canvas);
+    let shown: GridFrame | null = null;
+    let frame = 0;
+    const paint = () => {
+      frame = 0;
+      const grid = store.getState().frame?.grid ?? null;
+      if (!grid || grid === shown) return;
+      shown = grid;
+      field.update(grid);
+      const d = linesToPath(boundaryLines(grid));
+      svgRef.current?.setAttribute('viewBox', `0 0 ${grid.width} ${grid.height}`);
+      haloRef.current?.setAttribute('d', d);
+      lineRef.current?.setAttribute('d', d);
+    };
+    paint();
+    const unsubscribe = store.subscribe((s, p) => {
+      if (s.frame !== p.frame && frame === 0) frame = requestAnimationFrame(paint);
+    });
+    return () => {
+      unsubscribe();
+      if (frame !== 0) cancelAnimationFrame(frame);
+    };
+  }, [store]);
+
+  const drawMarksLayer = useCallback(
     (ctx: CanvasRenderingContext2D, size: CanvasSize) => {
       const { frame, points } = store.getState();
-      const c = cache.current;
-      const grid = frame?.grid ?? null;
-      if (grid && grid !== c.grid) {
-        c.field ??= new FieldLayer();
-        c.field.update(grid);
-        c.lines = boundaryLines(grid);
-        c.grid = grid;
-      }
-      drawPlot(ctx, {
-        width: size.width,
-        height: size.height,
-        grid,
-        field: c.field?.canvas ?? null,
-        lines: c.lines,
-        points,
-      });
+      drawMarks(ctx, { ...size, box: frame?.grid.box ?? null, points });
     },
     [store],
   );
 
-  const subscribe = useCallback(
+  const onMarks = useCallback(
     (redraw: () => void) =>
       store.subscribe((s, p) => {
-        if (s.frame !== p.frame || s.points !== p.points) redraw();
+        if (s.points !== p.points || !sameBox(s.frame?.grid.box, p.frame?.grid.box)) redraw();
       }),
     [store],
   );
 
   const onResize = useCallback(
-    (size: CanvasSize) => store.getState().setAspect(plotAspect(size.width, size.height)),
+    (size: CanvasSize) => {
+      place(fieldRef.current, size);
+      place(svgRef.current, size);
+      store.getState().setAspect(plotAspect(size.width, size.height));
+    },
     [store],
   );
 
   return (
-    <CanvasView
+    <div
       className="plot"
-      label="Decision boundary: the network's class probabilities over the plane, with the data points"
-      draw={draw}
-      subscribe={subscribe}
-      onResize={onResize}
-    />
+      role="img"
+      aria-label="Decision boundary: the network's class probabilities over the plane, with the data points"
+    >
+      <canvas ref={fieldRef} className="field" aria-hidden="true" />
+      <svg ref={svgRef} className="boundary" aria-hidden="true" preserveAspectRatio="none" viewBox="0 0 1 1">
+        <path ref={haloRef} className="halo" />
+        <path ref={lineRef} className="line" />
+      </svg>
+      <CanvasView className="layer" draw={drawMarksLayer} subscribe={onMarks} onResize={onResize} />
+    </div>
   );
 }

@@ -2,9 +2,12 @@
  * Pass, loss, accuracies, speed and state. The line itself changes many times a second, so it is not a
  * live region; a separate, visually hidden status region announces only the end of a run.
  */
-import { useStore } from '../state/react';
+import { useStoreThrottled } from '../state/react';
 import type { Frame } from '../state/store';
 import { DASH, fmtInt, fmtNum, fmtPercent, stateText } from './format';
+
+/** Ten updates a second are as many as anyone reads. */
+const STATUS_INTERVAL_MS = 100;
 
 function endAnnouncement(f: Frame | null): string {
   if (!f) return '';
@@ -20,7 +23,7 @@ function endAnnouncement(f: Frame | null): string {
 }
 
 export function StatusLine() {
-  const frame = useStore((s) => s.frame);
+  const frame = useStoreThrottled((s) => s.frame, STATUS_INTERVAL_MS);
   const f = frame;
   return (
     <div className="status">

@@ -18,6 +18,8 @@ export interface ClientOptions {
   now?: () => number;
 }
 
+/** A frame this long after the previous one means frames are being dropped (60 Hz is 16.7 ms). */
+const LATE_FRAME_MS = 25;
 /** More restarts than this within `RESTART_WINDOW_MS` and the client gives up. */
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 10000;
@@ -36,6 +38,27 @@ export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): Wo
 
   const post = (msg: ToWorker) => worker?.postMessage(msg);
 
+  let lastFrame = Number.NEGATIVE_INFINITY;
+  /**
+   * Acks once the frame showing the snapshot is drawn. When frames come late (the main thread is
+   * busy), it waits one frame more, so a slow device gets fewer snapshots instead of long tasks.
+   */
+  const ackAfterFrame = (gen: number, seq: number) => {
+    let rested = false;
+    const tick = () => {
+      const t = now();
+      const late = t - lastFrame > LATE_FRAME_MS;
+      lastFrame = t;
+      if (late && !rested) {
+        rested = true;
+        afterFrame(tick);
+        return;
+      }
+      if (store.getState().gen === gen) post({ type: 'ack', gen, seq });
+    };
+    afterFrame(tick);
+  };
+
   const postConfig = (s: AppState) =>
     post({
       type: 'config',
@@ -51,10 +74,7 @@ export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): Wo
     switch (msg.type) {
       case 'snapshot': {
         if (!store.getState().applySnapshot(msg)) return;
-        const { gen, seq } = msg;
-        afterFrame(() => {
-          if (store.getState().gen === gen) post({ type: 'ack', gen, seq });
-        });
+        ackAfterFrame(msg.gen, msg.seq);
         return;
       }
       case 'error':

@@ -37,7 +37,7 @@ function setup() {
     now: () => (time += 100),
   });
   const drawFrames = () => {
-    for (const f of frames.splice(0)) f();
+    for (let f = frames.shift(); f; f = frames.shift()) f();
   };
   return { store, workers, client, drawFrames };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './helpers';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENUM_FIELDS, HIDDEN, NUMBER_FIELDS } from '../../src/config/schema';
 import { StoreProvider } from '../../src/state/react';
@@ -153,7 +153,7 @@ describe('the panels', () => {
     expect(slider('Learning rate').getAttribute('aria-valuetext')).toBe('0.01');
   });
 
-  it('show pass, loss, accuracies and speed in the status line, and never NaN', () => {
+  it('show pass, loss, accuracies and speed in the status line, and never NaN', async () => {
     const store = renderApp();
     act(() => {
       store
@@ -172,7 +172,10 @@ describe('the panels', () => {
           makeSnapshot(0, 1, { state: 'diverged', divergedAt: 14, trainLoss: null, trainAcc: Number.NaN }),
         );
     });
-    expect(status.textContent).toContain('diverged at pass 14 — lower the learning rate');
+    // The line updates at most ten times a second.
+    await waitFor(() =>
+      expect(status.textContent).toContain('diverged at pass 14 — lower the learning rate'),
+    );
     expect(status.textContent).not.toContain('NaN');
     expect((screen.getByRole('button', { name: 'Play' }) as HTMLButtonElement).disabled).toBe(true);
   });

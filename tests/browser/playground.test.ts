@@ -1,0 +1,292 @@
+/**
+ * The built site in a real Chromium: served from a sub-path with a strict Content-Security-Policy.
+ * Run `npm run build` first. Nothing here sleeps to wait for a condition: it polls for it.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeConfig, encodeConfig } from '../../src/config/url';
+import { DESKTOP, launch, openPage, PHONE, type WatchedPage } from './browser';
+import { plotHash, query, statusPass, statusText, WATCH_LONG_TASKS, WATCH_PLOT } from './probes';
+import { type StaticServer, serveDist } from './server';
+
+const SHARED =
+  'v=1&data=spiral&n=300&noise=0.1&seed=42&classes=4&test=0.25&hidden=8,5&act=relu&lr=0.002&reg=0&batch=32&anneal=exp&passes=5000';
+/** Three classes that a two-layer network learns well, for the screenshot. */
+const SPIRAL =
+  'data=spiral&classes=3&n=300&noise=0.1&hidden=20,20&act=tanh&lr=0.003&reg=0.001&test=0.2&passes=5000';
+const HOSTILE =
+  '?hidden=-5&lr=abc&reg=1e999&data=%3Cscript%3Ealert(1)%3C/script%3E&n=1e400&seed=-1&passes=9e99';
+
+let server: StaticServer;
+let browser: Browser;
+const pages: WatchedPage[] = [];
+
+async function open(path = '', viewport = DESKTOP, init: string[] = []): Promise<WatchedPage> {
+  const w = await openPage(browser, viewport);
+  for (const script of init) await w.context.addInitScript({ content: script });
+  pages.push(w);
+  await w.page.goto(`${server.url}${path}`);
+  return w;
+}
+
+function slider(page: Page, name: string) {
+  return page.getByRole('slider', { name, exact: true });
+}
+
+/** Waits until the run has finished and every chart shows all of it. */
+async function waitForFinished(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector<HTMLElement>('[data-testid="status"]');
+    if (status?.dataset.state !== 'finished') return false;
+    const count = String(Number(status.dataset.pass) + 1);
+    const charts = [...document.querySelectorAll<HTMLCanvasElement>('.loss canvas')];
+    return charts.length === 2 && charts.every((c) => c.dataset.count === count);
+  });
+}
+
+async function waitForTraining(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => Number(document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.pass) > 0,
+  );
+}
+
+/** Drags a range input's thumb from its current position to `fraction` of its width. */
+async function drag(page: Page, name: string, fraction: number, steps = 20): Promise<void> {
+  const input = slider(page, name);
+  const box = await input.boundingBox();
+  if (!box) throw new Error(`no box for ${name}`);
+  const at = await input.evaluate(
+    (el) => Number((el as HTMLInputElement).value) / Number((el as HTMLInputElement).max),
+  );
+  // Chromium's thumb travels the width less one thumb (about 16 px).
+  const x = (f: number) => box.x + 8 + f * (box.width - 16);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x(at), y);
+  await page.mouse.down();
+  await page.mouse.move(x(fraction), y, { steps });
+  await page.mouse.up();
+}
+
+beforeAll(async () => {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
+  await mkdir('test-results', { recursive: true });
+  server = await serveDist({ root: 'dist', base: '/some/sub/path/', csp: true });
+  browser = await launch();
+});
+
+afterEach(async () => {
+  for (const w of pages.splice(0)) await w.context.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the playground in Chromium', () => {
+  it('opens with the tutorial configuration and draws the boundary as it forms', async () => {
+    const { page, errors } = await open('', DESKTOP, [WATCH_PLOT]);
+    await page.waitForFunction(
+      () => (window as unknown as { __plotHashes: Set<number> }).__plotHashes.size >= 4,
+    );
+    const firstDrawn = await page.evaluate(
+      () => (window as unknown as { __firstDrawn: number }).__firstDrawn,
+    );
+    expect(firstDrawn).toBeLessThan(3000);
+    expect(decodeConfig(await query(page)).config).toMatchObject({
+      data: 'moons',
+      n: 200,
+      hidden: [3],
+      act: 'tanh',
+      lr: 0.01,
+      reg: 0.01,
+    });
+    await waitForFinished(page);
+    const status = await statusText(page);
+    expect(status).toMatch(/Pass 20,000 of 20,000/);
+    expect(status).toMatch(/accuracy 9\d\.\d% train/);
+    expect(status).not.toContain('NaN');
+    expect(errors).toEqual([]);
+  });
+
+  it('moving "Hidden layer size" by keyboard changes the URL, the status and the boundary', async () => {
+    const { page, errors } = await open();
+    await waitForFinished(page);
+    const before = { status: await statusText(page), plot: await plotHash(page) };
+    await slider(page, 'Hidden layer size').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.location.search.includes('hidden=4&'));
+    await expect.poll(() => slider(page, 'Hidden layer size').getAttribute('aria-valuetext')).toBe('4 units');
+    await expect.poll(() => statusText(page)).not.toBe(before.status);
+    await expect.poll(() => plotHash(page)).not.toBe(before.plot);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => window.location.search.includes('hidden=2&'));
+    expect(errors).toEqual([]);
+  });
+
+  it('dragging "Hidden layer size" with the mouse retrains live and updates the URL', async () => {
+    const { page, errors } = await open();
+    await waitForTraining(page);
+    const plotBefore = await plotHash(page);
+    await drag(page, 'Hidden layer size', 0.55);
+    const text = await slider(page, 'Hidden layer size').getAttribute('aria-valuetext');
+    const units = Number(text?.split(' ')[0]);
+    expect(units).toBeGreaterThan(10);
+    await page.waitForFunction((u) => window.location.search.includes(`hidden=${u}&`), units);
+    await expect.poll(() => statusText(page)).toMatch(/Pass [\d,]+ of 20,000/);
+    await expect.poll(() => plotHash(page)).not.toBe(plotBefore);
+    expect(errors).toEqual([]);
+  });
+
+  it('a shared URL sets every control and runs the same configuration', async () => {
+    const { page, errors } = await open(`?${SHARED}`);
+    await waitForTraining(page);
+    const valueText = (name: string) => slider(page, name).getAttribute('aria-valuetext');
+    expect(await page.getByRole('combobox', { name: 'Dataset' }).inputValue()).toBe('spiral');
+    expect(await valueText('Number of points')).toBe('300');
+    expect(await valueText('Noise')).toBe('0.10');
+    expect(await page.getByRole('spinbutton', { name: 'Seed' }).inputValue()).toBe('42');
+    expect(await valueText('Classes')).toBe('4');
+    expect(await valueText('Test fraction')).toBe('25%');
+    expect(await valueText('Hidden layer size')).toBe('8 units');
+    expect(await valueText('Layer 2 size')).toBe('5 units');
+    expect(await page.getByRole('combobox', { name: 'Activation' }).inputValue()).toBe('relu');
+    expect(await valueText('Learning rate')).toBe('0.002');
+    expect(await valueText('Regularization')).toBe('0');
+    expect(await valueText('Batch size')).toBe('32');
+    expect(await page.getByRole('combobox', { name: 'Annealing' }).inputValue()).toBe('exp');
+    expect(await valueText('Passes')).toBe('5,000');
+    expect(await query(page)).toBe(`?${SHARED}`);
+    await expect.poll(() => statusText(page)).toMatch(/test/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('the same URL gives the same run', async () => {
+    const a = await open(`?${SHARED}`);
+    const b = await open(`?${SHARED}`);
+    for (const { page } of [a, b]) {
+      await waitForFinished(page);
+    }
+    expect(await statusText(a.page)).toBe(await statusText(b.page));
+    expect(await plotHash(a.page)).toBe(await plotHash(b.page));
+  });
+
+  it('a hostile URL gives a notice, a clean URL and a working page', async () => {
+    const { page, errors } = await open(HOSTILE);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count()).toBe(1);
+    const text = await alert.innerText();
+    expect(text).toContain('Some settings in this link were changed');
+    expect(text).toContain('Learning rate');
+    expect(text).toContain('<script>');
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    await waitForTraining(page);
+    await page.waitForFunction(() => window.location.search.startsWith('?v=1&'));
+    const { config, messages } = decodeConfig(await query(page));
+    expect(messages).toEqual([]);
+    expect(await query(page)).toBe(`?${encodeConfig(config)}`);
+    await alert.getByRole('button', { name: 'Dismiss notice' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('copies the link and confirms it', async () => {
+    const { page, context, errors } = await open('?hidden=5');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(server.url).origin,
+    });
+    await waitForTraining(page);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.getByText('Link copied').count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.evaluate(() => window.location.href));
+    expect(decodeConfig(copied).config.hidden).toEqual([5]);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no long task over 50 ms during 5 s of training and slider drags', async () => {
+    const { page, errors } = await open('?passes=1000000&hidden=8', DESKTOP, [WATCH_LONG_TASKS]);
+    await waitForTraining(page);
+    // Boxes first: inside the measured time only input events reach the page, no test scripts.
+    const boxes = await Promise.all(
+      ['Hidden layer size', 'Learning rate', 'Noise'].map(async (name) => {
+        const box = await slider(page, name).boundingBox();
+        if (!box) throw new Error(`no box for ${name}`);
+        return box;
+      }),
+    );
+    const start = await page.evaluate(() => performance.now());
+    const until = Date.now() + 5000;
+    let round = 0;
+    while (Date.now() < until) {
+      const box = boxes[round % 2]!;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width * 0.2, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * (0.3 + 0.12 * (round % 5)), y, { steps: 10 });
+      await page.mouse.up();
+      const noise = boxes[2]!;
+      await page.mouse.click(noise.x + noise.width * (0.1 + 0.05 * (round % 4)), noise.y + noise.height / 2);
+      await page.keyboard.press(round % 2 ? 'ArrowLeft' : 'ArrowRight');
+      round++;
+    }
+    type Entry = { start: number; duration: number };
+    const { tasks, frames } = await page.evaluate((t0) => {
+      const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[] };
+      return {
+        tasks: w.__longTasks.filter((e) => e.start >= t0),
+        frames: w.__longFrames.filter((e) => e.start >= t0),
+      };
+    }, start);
+    expect(round).toBeGreaterThan(3);
+    const long = tasks.filter((e) => e.duration > 50);
+    // On failure, the long animation frames around each long task say what ran.
+    const around = frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100));
+    expect({ long, around }).toEqual({ long: [], around });
+    expect(await statusPass(page)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('works offline once loaded', async () => {
+    const { page, context, errors } = await open();
+    await waitForTraining(page);
+    await page.waitForFunction(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return reg?.active?.state === 'activated';
+    });
+    await context.setOffline(true);
+    await page.goto(`${server.url}?hidden=6`);
+    await waitForTraining(page);
+    expect(await slider(page, 'Hidden layer size').getAttribute('aria-valuetext')).toBe('6 units');
+    await context.setOffline(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('screenshots: desktop and phone', async () => {
+    const desk = await open();
+    await waitForFinished(desk.page);
+    await desk.page.screenshot({ path: 'test-results/desktop.png' });
+    const phone = await open('', PHONE);
+    await waitForFinished(phone.page);
+    await phone.page.screenshot({ path: 'test-results/phone.png', fullPage: true });
+    const spiral = await open(`?${SPIRAL}`);
+    await waitForFinished(spiral.page);
+    await spiral.page.screenshot({ path: 'test-results/spiral-desktop.png' });
+    const diverged = await open('?lr=1', PHONE);
+    await diverged.page.waitForFunction(() =>
+      document.querySelector('[data-testid="status"]')?.textContent?.includes('diverged'),
+    );
+    await diverged.page.screenshot({ path: 'test-results/diverged-phone.png' });
+    for (const w of [desk, phone, spiral, diverged]) expect(w.errors).toEqual([]);
+  });
+});
