@@ -34,7 +34,8 @@ export function drawAxes(
     ctx.fillText(xf(t), px, area.y + area.h + TICK + 2);
   }
   const yt = y.ticks(yTicks);
-  const yf = y.tickFormat(yTicks);
+  // '~g' rather than the log scale's SI default, which would print 0.5 as "500m".
+  const yf = y.tickFormat(yTicks, '~g');
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const t of yt) {

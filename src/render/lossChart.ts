@@ -125,8 +125,10 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, scene: LossScene): 
     .domain([from, Math.max(from + (recent ? recent - 1 : 10), n - 1)])
     .range([area.x, area.x + area.w]);
   const ext = extentOf([train, test], from);
-  const y = yScale(ext?.[0] ?? 0, ext?.[1] ?? 1, log, area, !recent);
-  const clampLo = log ? y.domain()[0]! : Number.NEGATIVE_INFINITY;
+  // The recent chart is a zoom on a narrow range, where a log axis shows nothing more.
+  const useLog = log && !recent;
+  const y = yScale(ext?.[0] ?? 0, ext?.[1] ?? 1, useLog, area, !recent);
+  const clampLo = useLog ? y.domain()[0]! : Number.NEGATIVE_INFINITY;
 
   ctx.save();
   ctx.beginPath();

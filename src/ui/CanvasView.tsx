@@ -96,11 +96,8 @@ export function CanvasView({
 
   return (
     <div ref={wrapRef} className={`canvas-wrap ${className ?? ''}`}>
-      {label ? (
-        <canvas ref={canvasRef} role="img" aria-label={label} />
-      ) : (
-        <canvas ref={canvasRef} aria-hidden="true" />
-      )}
+      {/* Without a label the canvas is part of a labelled whole (role="img" makes it presentational). */}
+      {label ? <canvas ref={canvasRef} role="img" aria-label={label} /> : <canvas ref={canvasRef} />}
     </div>
   );
 }

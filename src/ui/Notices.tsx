@@ -20,8 +20,8 @@ export function Notices() {
               </ul>
             ) : null}
           </div>
-          <button type="button" className="dismiss" onClick={() => dismiss(n.id)} aria-label="Dismiss notice">
-            ×
+          <button type="button" className="dismiss" onClick={() => dismiss(n.id)}>
+            Dismiss<span className="sr-only"> notice</span>
           </button>
         </div>
       ))}

@@ -86,7 +86,7 @@ export function PlotCanvas() {
       role="img"
       aria-label="Decision boundary: the network's class probabilities over the plane, with the data points"
     >
-      <canvas ref={fieldRef} className="field" aria-hidden="true" />
+      <canvas ref={fieldRef} className="field" />
       <svg ref={svgRef} className="boundary" aria-hidden="true" preserveAspectRatio="none" viewBox="0 0 1 1">
         <path ref={haloRef} className="halo" />
         <path ref={lineRef} className="line" />

@@ -184,7 +184,7 @@ describe('the playground in Chromium', () => {
     });
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count()).toBe(1);
-    const text = await alert.innerText();
+    const text = (await alert.textContent()) ?? '';
     expect(text).toContain('Some settings in this link were changed');
     expect(text).toContain('Learning rate');
     expect(text).toContain('<script>');

@@ -68,7 +68,7 @@ export const WATCH_LONG_TASKS = `
 `;
 
 export function statusText(page: Page): Promise<string> {
-  return page.locator('[data-testid="status"]').innerText();
+  return page.locator('[data-testid="status"]').evaluate((el) => el.textContent ?? '');
 }
 
 export function statusPass(page: Page): Promise<number> {
