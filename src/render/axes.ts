@@ -8,6 +8,7 @@ const TICK = 4;
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
+/** `yFormat` is a d3-format specifier for the y labels (the scale's default when omitted). */
 export function drawAxes(
   ctx: CanvasRenderingContext2D,
   area: Rect,
@@ -15,6 +16,7 @@ export function drawAxes(
   y: Scale,
   xTicks: number,
   yTicks: number,
+  yFormat?: string,
 ): void {
   ctx.save();
   ctx.strokeStyle = INK;
@@ -34,8 +36,7 @@ export function drawAxes(
     ctx.fillText(xf(t), px, area.y + area.h + TICK + 2);
   }
   const yt = y.ticks(yTicks);
-  // '~g' rather than the log scale's SI default, which would print 0.5 as "500m".
-  const yf = y.tickFormat(yTicks, '~g');
+  const yf = y.tickFormat(yTicks, yFormat);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const t of yt) {

@@ -149,5 +149,6 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, scene: LossScene): 
     else drawBuckets(ctx, s, x, y, clampLo);
   }
   ctx.restore();
-  drawAxes(ctx, area, x, y, tickCount(area.w, 95), tickCount(area.h, 30));
+  // '~g' for log axes: their SI default would print 0.5 as "500m".
+  drawAxes(ctx, area, x, y, tickCount(area.w, 95), tickCount(area.h, 30), useLog ? '~g' : undefined);
 }

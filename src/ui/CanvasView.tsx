@@ -76,19 +76,32 @@ export function CanvasView({
       canvas.width = Math.max(1, Math.round(next.width * dpr));
       canvas.height = Math.max(1, Math.round(next.height * dpr));
       resizeRef.current?.(size);
-      redraw();
+      // Resizing cleared the canvas: draw in this frame, whatever the throttle says.
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (frame === 0) frame = requestAnimationFrame(paint);
     };
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     observer?.observe(wrap);
-    // A change of zoom or screen changes the pixel ratio without resizing the box.
-    const dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-    dprQuery?.addEventListener?.('change', measure);
+    // A change of zoom or screen changes the pixel ratio without resizing the box; the query is
+    // for the current ratio, so it is made anew after each change.
+    let dprQuery: MediaQueryList | null = null;
+    const watchDpr = () => {
+      dprQuery?.removeEventListener('change', onDpr);
+      dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`) ?? null;
+      dprQuery?.addEventListener?.('change', onDpr);
+    };
+    const onDpr = () => {
+      measure();
+      watchDpr();
+    };
+    watchDpr();
     measure();
     const unsubscribe = subscribe(redraw);
     return () => {
       unsubscribe();
       observer?.disconnect();
-      dprQuery?.removeEventListener?.('change', measure);
+      dprQuery?.removeEventListener?.('change', onDpr);
       if (frame !== 0) cancelAnimationFrame(frame);
       if (timer !== null) clearTimeout(timer);
     };
