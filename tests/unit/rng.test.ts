@@ -35,19 +35,19 @@ function arange(n: number): number[] {
 
 /** Replays a NumPy call written as in the fixture, on our RandomState. */
 function replay(rs: RandomState, seed: number, call: string): number[] {
-  let m: RegExpExecArray | null;
-  if ((m = /^randn\((\d+)\)$/.exec(call))) return arange(Number(m[1])).map(() => rs.randn());
-  if ((m = /^shuffle\(arange\((\d+)\)\)$/.exec(call))) {
-    const a = arange(Number(m[1]));
+  const randn = /^randn\((\d+)\)$/.exec(call);
+  if (randn) return arange(Number(randn[1])).map(() => rs.randn());
+  const shuffle = /^shuffle\(arange\((\d+)\)\)$/.exec(call);
+  if (shuffle) {
+    const a = arange(Number(shuffle[1]));
     rs.shuffle(a);
     return a;
   }
-  if ((m = /^normal\(scale=([\d.]+), size=(\d+)\)$/.exec(call))) {
-    return arange(Number(m[2])).map(() => rs.normal(0, Number(m![1])));
-  }
-  if ((m = /^uniform\((-?[\d.]+), (-?[\d.]+), size=(\d+)\)$/.exec(call))) {
-    return arange(Number(m[3])).map(() => rs.uniform(Number(m![1]), Number(m![2])));
-  }
+  const normal = /^normal\(scale=([\d.]+), size=(\d+)\)$/.exec(call);
+  if (normal) return arange(Number(normal[2])).map(() => rs.normal(0, Number(normal[1])));
+  const uniform = /^uniform\((-?[\d.]+), (-?[\d.]+), size=(\d+)\)$/.exec(call);
+  if (uniform)
+    return arange(Number(uniform[3])).map(() => rs.uniform(Number(uniform[1]), Number(uniform[2])));
   if (call === 'seed(seed)') {
     rs.seed(seed);
     return [];

@@ -107,7 +107,7 @@ describe('URL codec', () => {
     const pair = fc.tuple(fc.constantFrom(...KEYS), value, fc.boolean());
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 20 }), (pairs) => {
-        const q = pairs.map(([k, v, escape]) => `${k}=${escape ? encodeURIComponent(v) : v}`).join('&');
+        const q = pairs.map(([k, v, encode]) => `${k}=${encode ? encodeURIComponent(v) : v}`).join('&');
         const { config, messages } = decodeConfig(q);
         expect(isValidConfig(config)).toBe(true);
         expect(messages.every((m) => m.length < 200)).toBe(true);
