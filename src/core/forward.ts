@@ -1,16 +1,21 @@
-/** A forward pass with its own buffers, for up to `capacity` rows at a time. */
-import { activate, affine, crossEntropySum, softmaxRows } from './kernels';
+/**
+ * A forward pass with its own buffers, for up to `capacity` rows at a time, giving its results
+ * row-major. It runs the same kernels as training (engine.ts) and transposes what they leave.
+ */
+import { Engine } from './engine';
 import type { Params } from './network';
 
 export class Forward {
-  /** acts[l] holds layer l's activations (l >= 1); the last is the softmax output. */
+  /** acts[l] holds layer l's activations (l >= 1), rows x size, row-major; the last is the softmax output. */
   readonly acts: Float64Array[];
+  private readonly engine: Engine;
 
   constructor(
     readonly sizes: readonly number[],
     readonly capacity: number,
   ) {
     this.acts = sizes.map((s, l) => new Float64Array(l === 0 ? 0 : capacity * s));
+    this.engine = new Engine(sizes, capacity);
   }
 
   /**
@@ -18,16 +23,15 @@ export class Forward {
    * when labels are given (0 or NaN means the loss is not finite), else 1.
    */
   run(p: Params, X: Float64Array, rows: number, y: Uint8Array | null): number {
+    const minP = this.engine.forward(p, X, rows, y);
     const { sizes, acts } = this;
-    const L = sizes.length - 1;
-    let ain = X;
-    for (let l = 1; l <= L; l++) {
-      const out = acts[l]!;
-      affine(ain, p.W[l - 1]!, p.b[l - 1]!, out, rows, sizes[l - 1]!, sizes[l]!);
-      if (l < L) activate(out, rows * sizes[l]!, p.act);
-      ain = out;
+    for (let l = 1; l < sizes.length; l++) {
+      const s = sizes[l]!;
+      const src = this.engine.acts[l]!;
+      const dst = acts[l]!;
+      for (let j = 0; j < s; j++) for (let i = 0; i < rows; i++) dst[i * s + j] = src[j * rows + i]!;
     }
-    return softmaxRows(acts[L]!, rows, sizes[L]!, y);
+    return minP;
   }
 
   /** The probabilities of the last run: rows x C. */
@@ -37,19 +41,11 @@ export class Forward {
 
   /** sum of -log p[y] over the last run's rows. */
   crossEntropy(rows: number, y: Uint8Array): number {
-    return crossEntropySum(this.probs, rows, this.sizes[this.sizes.length - 1]!, y);
+    return this.engine.crossEntropy(rows, y);
   }
 
   /** Number of rows of the last run whose arg-max class equals y. */
   correct(rows: number, y: Uint8Array): number {
-    const c = this.sizes[this.sizes.length - 1]!;
-    const p = this.probs;
-    let hits = 0;
-    for (let i = 0; i < rows; i++) {
-      let best = 0;
-      for (let j = 1; j < c; j++) if (p[i * c + j]! > p[i * c + best]!) best = j;
-      if (best === y[i]) hits++;
-    }
-    return hits;
+    return this.engine.correct(rows, y);
   }
 }

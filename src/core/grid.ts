@@ -3,7 +3,7 @@
  * cell: x = x0 + (i + 0.5) (x1 - x0) / W, y = y1 - (j + 0.5) (y1 - y0) / H (row 0 at the top).
  * Output is class-major: out[c * W * H + j * W + i], so each class is one contiguous plane.
  */
-import { Forward } from './forward';
+import { Engine } from './engine';
 import type { Params } from './network';
 
 export interface Box {
@@ -14,7 +14,7 @@ export interface Box {
 }
 
 export class GridEvaluator {
-  private readonly fwd: Forward;
+  private readonly engine: Engine;
   private readonly row: Float64Array;
 
   constructor(
@@ -22,7 +22,7 @@ export class GridEvaluator {
     readonly width: number,
     readonly height: number,
   ) {
-    this.fwd = new Forward(sizes, width);
+    this.engine = new Engine(sizes, width);
     this.row = new Float64Array(2 * width);
   }
 
@@ -32,7 +32,7 @@ export class GridEvaluator {
 
   /** Fills `out` (length W * H * C). */
   evaluate(p: Params, box: Box, out: Float32Array): void {
-    const { width: W, height: H, row, fwd } = this;
+    const { width: W, height: H, row, engine } = this;
     const C = this.classes;
     const dx = (box.x1 - box.x0) / W;
     const dy = (box.y1 - box.y0) / H;
@@ -41,10 +41,12 @@ export class GridEvaluator {
     for (let j = 0; j < H; j++) {
       const y = box.y1 - (j + 0.5) * dy;
       for (let i = 0; i < W; i++) row[2 * i + 1] = y;
-      fwd.run(p, row, W, null);
-      const probs = fwd.probs;
-      const base = j * W;
-      for (let i = 0; i < W; i++) for (let c = 0; c < C; c++) out[c * plane + base + i] = probs[i * C + c]!;
+      engine.forward(p, row, W, null);
+      const probs = engine.probs;
+      for (let c = 0; c < C; c++) {
+        const o = c * plane + j * W;
+        for (let i = 0; i < W; i++) out[o + i] = probs[c * W + i]!;
+      }
     }
   }
 }

@@ -1,23 +1,105 @@
 /**
- * The hot loops: forward and backward passes over rows of a batch, in place on preallocated buffers.
- * Nothing here allocates. Shapes: `a` buffers are rows x size, row-major.
+ * The hot loops, in place on preallocated buffers; nothing here allocates.
+ *
+ * Layout: activations and deltas are unit-major ("transposed"): unit j's values over the batch's
+ * `rows` rows are contiguous at [j * rows, (j + 1) * rows). Every inner loop then runs over rows,
+ * contiguous and as long as the batch, whatever the layer sizes. Weights keep NumPy's row-major
+ * din x dout layout (W[k * dout + j]).
  */
 import type { Activation } from '../config/schema';
 import { exp, sigmoid, tanh } from './fastmath';
 
-/** out = a_in . W + b for `rows` rows (in x out weights, row-major). */
-export function affine(
-  ain: Float64Array, W: Float64Array, b: Float64Array, out: Float64Array, rows: number, din: number, dout: number,
+/**
+ * Z[o, i] = sum_r A[r, i] W[r * rs + o * os] (+ b[o]) for o < nOut and each row, summed in r order
+ * and then b added: a layer's affine map (A its input, W as stored: rs = dout, os = 1), or the delta
+ * product W D of backpropagation (A the deltas, rs = 1, os = dout). Two outputs by four rows at a
+ * time, so the eight sums stay in registers and each load serves two or four multiply-adds.
+ */
+export function combine(
+  A: Float64Array,
+  nIn: number,
+  W: Float64Array,
+  rs: number,
+  os: number,
+  b: Float64Array | null,
+  Z: Float64Array,
+  nOut: number,
+  rows: number,
 ): void {
-  for (let i = 0; i < rows; i++) {
-    const ai = i * din;
-    const oi = i * dout;
-    for (let j = 0; j < dout; j++) {
-      let s = ain[ai]! * W[j]!;
-      for (let k = 1; k < din; k++) s += ain[ai + k]! * W[k * dout + j]!;
-      out[oi + j] = s + b[j]!;
+  const rows4 = rows - (rows % 4);
+  let o = 0;
+  for (; o + 1 < nOut; o += 2) {
+    const zo = o * rows;
+    const zp = zo + rows;
+    const wo = o * os;
+    const bo = b === null ? 0 : b[o]!;
+    const bp = b === null ? 0 : b[o + 1]!;
+    const u = W[wo]!;
+    const v = W[wo + os]!;
+    for (let i = 0; i < rows4; i += 4) {
+      let a0 = A[i]!;
+      let a1 = A[i + 1]!;
+      let a2 = A[i + 2]!;
+      let a3 = A[i + 3]!;
+      let s0 = a0 * u;
+      let s1 = a1 * u;
+      let s2 = a2 * u;
+      let s3 = a3 * u;
+      let t0 = a0 * v;
+      let t1 = a1 * v;
+      let t2 = a2 * v;
+      let t3 = a3 * v;
+      for (let r = 1, ao = rows + i, w = wo + rs; r < nIn; r++, ao += rows, w += rs) {
+        const x = W[w]!;
+        const y = W[w + os]!;
+        a0 = A[ao]!;
+        a1 = A[ao + 1]!;
+        a2 = A[ao + 2]!;
+        a3 = A[ao + 3]!;
+        s0 += a0 * x;
+        s1 += a1 * x;
+        s2 += a2 * x;
+        s3 += a3 * x;
+        t0 += a0 * y;
+        t1 += a1 * y;
+        t2 += a2 * y;
+        t3 += a3 * y;
+      }
+      Z[zo + i] = s0 + bo;
+      Z[zo + i + 1] = s1 + bo;
+      Z[zo + i + 2] = s2 + bo;
+      Z[zo + i + 3] = s3 + bo;
+      Z[zp + i] = t0 + bp;
+      Z[zp + i + 1] = t1 + bp;
+      Z[zp + i + 2] = t2 + bp;
+      Z[zp + i + 3] = t3 + bp;
+    }
+    for (let i = rows4; i < rows; i++) {
+      Z[zo + i] = dot(A, i, rows, W, wo, rs, nIn) + bo;
+      Z[zp + i] = dot(A, i, rows, W, wo + os, rs, nIn) + bp;
     }
   }
+  if (o < nOut) {
+    const zo = o * rows;
+    const wo = o * os;
+    const bo = b === null ? 0 : b[o]!;
+    for (let i = 0; i < rows; i++) Z[zo + i] = dot(A, i, rows, W, wo, rs, nIn) + bo;
+  }
+}
+
+/** sum_r A[r * rows + i] W[w + r * rs] in r order. */
+function dot(
+  A: Float64Array,
+  i: number,
+  rows: number,
+  W: Float64Array,
+  w: number,
+  rs: number,
+  n: number,
+): number {
+  let s = A[i]! * W[w]!;
+  for (let r = 1, ao = i + rows, wr = w + rs; r < n; r++, ao += rows, wr += rs) s += A[ao]! * W[wr]!;
+  return s;
 }
 
 /** Applies the hidden activation to the first `len` entries of `z`, in place. */
@@ -30,7 +112,7 @@ export function activate(z: Float64Array, len: number, act: Activation): void {
       for (let i = 0; i < len; i++) z[i] = sigmoid(z[i]!);
       return;
     case 'relu':
-      for (let i = 0; i < len; i++) if (!(z[i]! > 0)) z[i] = z[i]! === z[i]! ? 0 : z[i]!;
+      for (let i = 0; i < len; i++) if (!(z[i]! > 0) && !Number.isNaN(z[i]!)) z[i] = 0;
       return;
     case 'leaky':
       for (let i = 0; i < len; i++) if (z[i]! <= 0) z[i] = 0.01 * z[i]!;
@@ -40,7 +122,7 @@ export function activate(z: Float64Array, len: number, act: Activation): void {
   }
 }
 
-/** delta *= f'(z), with f' written in terms of the activation a = f(z). */
+/** delta *= f'(z) on the first `len` entries, with f' written in terms of the activation a = f(z). */
 export function multiplyDerivative(delta: Float64Array, a: Float64Array, len: number, act: Activation): void {
   switch (act) {
     case 'tanh':
@@ -61,80 +143,201 @@ export function multiplyDerivative(delta: Float64Array, a: Float64Array, len: nu
 }
 
 /**
- * Softmax over each row of z, in place. Returns the smallest probability of a row's true class
- * (NaN-safe: NaN anywhere gives NaN), which is 0 or NaN exactly when the loss is not finite.
+ * Softmax over classes for each row of Z (C x rows), in place. Returns the smallest probability of a
+ * row's true class (NaN-safe: NaN anywhere gives NaN), which is 0 or NaN exactly when the loss is not
+ * finite; 1 without labels.
  */
-export function softmaxRows(z: Float64Array, rows: number, c: number, y: Uint8Array | null): number {
+export function softmax(Z: Float64Array, rows: number, c: number, y: Uint8Array | null): number {
   let minP = 1;
   for (let i = 0; i < rows; i++) {
-    const o = i * c;
-    let m = z[o]!;
-    for (let j = 1; j < c; j++) if (z[o + j]! > m) m = z[o + j]!;
+    let m = Z[i]!;
+    for (let j = 1, o = rows + i; j < c; j++, o += rows) if (Z[o]! > m) m = Z[o]!;
     let s = 0;
-    for (let j = 0; j < c; j++) {
+    for (let j = 0, o = i; j < c; j++, o += rows) {
       // exp(0) is exactly 1: skip the call for the row's maximum.
-      const d = z[o + j]! - m;
+      const d = Z[o]! - m;
       const e = d === 0 ? 1 : exp(d);
-      z[o + j] = e;
+      Z[o] = e;
       s += e;
     }
     const inv = 1 / s;
-    for (let j = 0; j < c; j++) z[o + j]! *= inv;
+    for (let j = 0, o = i; j < c; j++, o += rows) Z[o]! *= inv;
     if (y) {
-      const p = z[o + y[i]!]!;
+      const p = Z[y[i]! * rows + i]!;
       if (!(p >= minP)) minP = p;
     }
   }
   return minP;
 }
 
-/** sum_i -log p_i[y_i] over rows of probabilities. */
-export function crossEntropySum(p: Float64Array, rows: number, c: number, y: Uint8Array): number {
+/**
+ * `softmax` for two classes, with the same operations and results, without its inner loops: the
+ * larger logit's term is exactly 1 (written hi - hi + 1 so that an infinite or NaN logit gives NaN
+ * there, as exp(hi - hi) does in `softmax`), the other's is exp(lo - hi).
+ */
+export function softmax2(Z: Float64Array, rows: number, y: Uint8Array | null): number {
+  let minP = 1;
+  for (let i = 0; i < rows; i++) {
+    const z0 = Z[i]!;
+    const z1 = Z[rows + i]!;
+    const up = z1 > z0;
+    const hi = up ? z1 : z0;
+    const e = exp((up ? z0 : z1) - hi);
+    const one = hi - hi + 1;
+    const inv = 1 / (one + e);
+    const pHi = one * inv;
+    const pLo = e * inv;
+    const p0 = up ? pLo : pHi;
+    const p1 = up ? pHi : pLo;
+    Z[i] = p0;
+    Z[rows + i] = p1;
+    if (y) {
+      const p = y[i] === 1 ? p1 : p0;
+      if (!(p >= minP)) minP = p;
+    }
+  }
+  return minP;
+}
+
+/** sum_i -log P[y_i, i] over the rows of class probabilities P (C x rows). */
+export function crossEntropySum(P: Float64Array, rows: number, y: Uint8Array): number {
   let s = 0;
-  for (let i = 0; i < rows; i++) s -= Math.log(p[i * c + y[i]!]!);
+  for (let i = 0; i < rows; i++) s -= Math.log(P[y[i]! * rows + i]!);
   return s;
 }
 
-/** delta = probs - onehot(y), in place on the probabilities. */
-export function subtractOneHot(p: Float64Array, rows: number, c: number, y: Uint8Array): void {
-  for (let i = 0; i < rows; i++) p[i * c + y[i]!]! -= 1;
+/** D = P - onehot(y) for P, D both C x rows. */
+export function probsMinusOneHot(
+  P: Float64Array,
+  D: Float64Array,
+  rows: number,
+  c: number,
+  y: Uint8Array,
+): void {
+  for (let k = 0; k < rows * c; k++) D[k] = P[k]!;
+  for (let i = 0; i < rows; i++) D[y[i]! * rows + i]! -= 1;
 }
 
-/** dW = a_in^T . delta and db = column sums of delta (both overwritten). */
-export function weightGradient(
-  ain: Float64Array, delta: Float64Array, dW: Float64Array, db: Float64Array, rows: number, din: number, dout: number,
+/** `probsMinusOneHot` and `rowSums` of its result for two classes, in one loop. */
+export function twoClassDeltas(
+  P: Float64Array,
+  D: Float64Array,
+  db: Float64Array,
+  rows: number,
+  y: Uint8Array,
 ): void {
-  for (let j = 0; j < dout; j++) {
-    for (let k = 0; k < din; k++) {
-      let s = 0;
-      for (let i = 0; i < rows; i++) s += ain[i * din + k]! * delta[i * dout + j]!;
-      dW[k * dout + j] = s;
-    }
+  let s0 = 0;
+  let s1 = 0;
+  for (let i = 0; i < rows; i++) {
+    const one = y[i] === 1;
+    const d0 = one ? P[i]! : P[i]! - 1;
+    const d1 = one ? P[rows + i]! - 1 : P[rows + i]!;
+    D[i] = d0;
+    D[rows + i] = d1;
+    s0 += d0;
+    s1 += d1;
+  }
+  db[0] = s0;
+  db[1] = s1;
+}
+
+/** db[j] = sum_i D[j, i] (overwritten). */
+export function rowSums(D: Float64Array, db: Float64Array, rows: number, dout: number): void {
+  for (let j = 0, o = 0; j < dout; j++) {
     let t = 0;
-    for (let i = 0; i < rows; i++) t += delta[i * dout + j]!;
+    for (let i = 0; i < rows; i++, o++) t += D[o]!;
     db[j] = t;
   }
 }
 
-/** prev = delta . W^T (rows x din), before W is updated. */
-export function backpropDelta(
-  delta: Float64Array, W: Float64Array, prev: Float64Array, rows: number, din: number, dout: number,
+/**
+ * dW[k, j] = sum_i A[k, i] D[j, i] (din x dout, overwritten), summed in row order: a layer's weight
+ * gradient from its input activations A (din x rows) and output deltas D (dout x rows). Two inputs
+ * by four outputs at a time, so each load serves two or four multiply-adds.
+ */
+export function weightGradient(
+  A: Float64Array,
+  D: Float64Array,
+  dW: Float64Array,
+  rows: number,
+  din: number,
+  dout: number,
 ): void {
-  for (let i = 0; i < rows; i++) {
-    const di = i * dout;
-    const pi = i * din;
-    for (let k = 0; k < din; k++) {
-      const wk = k * dout;
-      let s = delta[di]! * W[wk]!;
-      for (let j = 1; j < dout; j++) s += delta[di + j]! * W[wk + j]!;
-      prev[pi + k] = s;
+  let k = 0;
+  for (; k + 1 < din; k += 2) {
+    let j = 0;
+    for (; j + 3 < dout; j += 4) gradient24(A, D, dW, rows, dout, k, j);
+    for (; j < dout; j++) {
+      dW[k * dout + j] = rowDot(A, k * rows, D, j * rows, rows);
+      dW[(k + 1) * dout + j] = rowDot(A, (k + 1) * rows, D, j * rows, rows);
     }
   }
+  if (k < din) for (let j = 0; j < dout; j++) dW[k * dout + j] = rowDot(A, k * rows, D, j * rows, rows);
+}
+
+/** The 2 x 4 block of `weightGradient` at inputs k, k+1 and outputs j..j+3. */
+function gradient24(
+  A: Float64Array,
+  D: Float64Array,
+  dW: Float64Array,
+  rows: number,
+  dout: number,
+  k: number,
+  j: number,
+): void {
+  const ak = k * rows;
+  const al = ak + rows;
+  const d0 = j * rows;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let t3 = 0;
+  for (let i = 0; i < rows; i++) {
+    const a = A[ak + i]!;
+    const c = A[al + i]!;
+    const e0 = D[d0 + i]!;
+    const e1 = D[d0 + rows + i]!;
+    const e2 = D[d0 + 2 * rows + i]!;
+    const e3 = D[d0 + 3 * rows + i]!;
+    s0 += a * e0;
+    s1 += a * e1;
+    s2 += a * e2;
+    s3 += a * e3;
+    t0 += c * e0;
+    t1 += c * e1;
+    t2 += c * e2;
+    t3 += c * e3;
+  }
+  const o = k * dout + j;
+  dW[o] = s0;
+  dW[o + 1] = s1;
+  dW[o + 2] = s2;
+  dW[o + 3] = s3;
+  dW[o + dout] = t0;
+  dW[o + dout + 1] = t1;
+  dW[o + dout + 2] = t2;
+  dW[o + dout + 3] = t3;
+}
+
+/** sum_i A[a + i] D[d + i] in row order. */
+function rowDot(A: Float64Array, a: number, D: Float64Array, d: number, rows: number): number {
+  let s = 0;
+  for (let i = 0; i < rows; i++) s += A[a + i]! * D[d + i]!;
+  return s;
 }
 
 /** W -= lr (dW + regScale W); b -= lr db. */
 export function applyUpdate(
-  W: Float64Array, b: Float64Array, dW: Float64Array, db: Float64Array, lr: number, regScale: number,
+  W: Float64Array,
+  b: Float64Array,
+  dW: Float64Array,
+  db: Float64Array,
+  lr: number,
+  regScale: number,
 ): void {
   for (let i = 0; i < W.length; i++) W[i]! -= lr * (dW[i]! + regScale * W[i]!);
   for (let j = 0; j < b.length; j++) b[j]! -= lr * db[j]!;

@@ -5,8 +5,7 @@
  */
 import type { Anneal } from '../config/schema';
 import type { Data } from './datasets';
-import { Forward } from './forward';
-import { applyUpdate, backpropDelta, multiplyDerivative, subtractOneHot, weightGradient } from './kernels';
+import { Engine } from './engine';
 import { type Params, weightSquares } from './network';
 import type { RandomState } from './rng';
 import { learningRate } from './schedule';
@@ -29,14 +28,11 @@ export class Trainer {
   lastLoss = Number.NaN;
 
   private readonly batchRows: number;
-  private readonly fwd: Forward;
-  private readonly deltas: Float64Array[];
-  private readonly dW: Float64Array[];
-  private readonly db: Float64Array[];
+  private readonly engine: Engine;
   private readonly order: Float64Array;
   private readonly Xb: Float64Array;
   private readonly yb: Uint8Array;
-  private evalFwd: Forward | null = null;
+  private evalEngine: Engine | null = null;
 
   constructor(
     readonly params: Params,
@@ -46,11 +42,7 @@ export class Trainer {
   ) {
     const n = train.n;
     this.batchRows = opts.batch > 0 && opts.batch < n ? opts.batch : n;
-    const sizes = params.sizes;
-    this.fwd = new Forward(sizes, this.batchRows);
-    this.deltas = sizes.map((s, l) => new Float64Array(l === 0 ? 0 : this.batchRows * s));
-    this.dW = params.W.map((w) => new Float64Array(w.length));
-    this.db = params.b.map((b) => new Float64Array(b.length));
+    this.engine = new Engine(params.sizes, this.batchRows);
     const mini = this.batchRows < n;
     this.order = new Float64Array(mini ? n : 0);
     this.Xb = new Float64Array(mini ? 2 * this.batchRows : 0);
@@ -92,44 +84,28 @@ export class Trainer {
   }
 
   private update(X: Float64Array, y: Uint8Array, rows: number, lr: number, recordLoss: boolean): void {
-    const { params, fwd, deltas, dW, db } = this;
-    const sizes = params.sizes;
-    const L = sizes.length - 1;
-    const minP = fwd.run(params, X, rows, y);
+    const { params, engine, opts } = this;
+    const n = this.train.n;
+    const minP = engine.forward(params, X, rows, y);
     if (!(minP > 0) && this.divergedAt === null) this.divergedAt = this.pass;
-    if (recordLoss) {
-      this.lastLoss =
-        (fwd.crossEntropy(rows, y) + (this.opts.reg / 2) * weightSquares(params)) / this.train.n;
-    }
-    const c = sizes[L]!;
-    const top = deltas[L]!;
-    const probs = fwd.probs;
-    for (let i = 0; i < rows * c; i++) top[i] = probs[i]!;
-    subtractOneHot(top, rows, c, y);
-    const regScale = this.opts.reg * (rows / this.train.n);
-    for (let l = L; l >= 1; l--) {
-      const din = sizes[l - 1]!;
-      const dout = sizes[l]!;
-      const ain = l === 1 ? X : fwd.acts[l - 1]!;
-      weightGradient(ain, deltas[l]!, dW[l - 1]!, db[l - 1]!, rows, din, dout);
-      if (l > 1) {
-        const prev = deltas[l - 1]!;
-        backpropDelta(deltas[l]!, params.W[l - 1]!, prev, rows, din, dout);
-        multiplyDerivative(prev, fwd.acts[l - 1]!, rows * din, params.act);
-      }
-      applyUpdate(params.W[l - 1]!, params.b[l - 1]!, dW[l - 1]!, db[l - 1]!, lr, regScale);
-    }
+    if (recordLoss)
+      this.lastLoss = (engine.crossEntropy(rows, y) + (opts.reg / 2) * weightSquares(params)) / n;
+    // reg (|B| / N) as docs/algorithms.md writes it: exactly reg on the full batch.
+    engine.backward(params, y, lr, opts.reg * (rows / n));
   }
 
-  private evaluator(rows: number): Forward {
-    if (!this.evalFwd || this.evalFwd.capacity < rows) this.evalFwd = new Forward(this.params.sizes, rows);
-    return this.evalFwd;
+  /** The training engine when it is big enough: its buffers hold nothing between passes. */
+  private evaluator(rows: number): Engine {
+    if (this.engine.capacity >= rows) return this.engine;
+    if (!this.evalEngine || this.evalEngine.capacity < rows)
+      this.evalEngine = new Engine(this.params.sizes, rows);
+    return this.evalEngine;
   }
 
   /** The tutorial's loss on a set: (sum CE + reg/2 sum W^2) / n. Also flags divergence. */
   loss(d: Data = this.train): number {
     const f = this.evaluator(d.n);
-    const minP = f.run(this.params, d.X, d.n, d.y);
+    const minP = f.forward(this.params, d.X, d.n, d.y);
     if (!(minP > 0) && d === this.train && this.divergedAt === null) this.divergedAt = this.pass;
     return (f.crossEntropy(d.n, d.y) + (this.opts.reg / 2) * weightSquares(this.params)) / d.n;
   }
@@ -137,7 +113,7 @@ export class Trainer {
   /** Share of rows whose arg-max class is right. */
   accuracy(d: Data = this.train): number {
     const f = this.evaluator(d.n);
-    f.run(this.params, d.X, d.n, null);
+    f.forward(this.params, d.X, d.n, null);
     return f.correct(d.n, d.y) / d.n;
   }
 }

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { exp, sigmoid, tanh } from '../../src/core/fastmath';
+
+/** A seeded stream of uniform numbers in [0, 1), so a failure can be replayed. */
+function uniform(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const hi = s >>> 5;
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return (hi * 67108864 + (s >>> 6)) / 9007199254740992;
+  };
+}
+
+const bits = new Float64Array(1);
+const words = new BigInt64Array(bits.buffer);
+/** Distance in units in the last place between two finite doubles of the same sign. */
+function ulps(a: number, b: number): number {
+  bits[0] = a;
+  const x = words[0]!;
+  bits[0] = b;
+  return Math.abs(Number(x - words[0]!));
+}
+
+const SPECIAL = [
+  0,
+  -0,
+  5e-324,
+  -5e-324,
+  1e-300,
+  -1e-300,
+  1e-17,
+  -1e-17,
+  1e-8,
+  -1e-8,
+  0.5,
+  -0.5,
+  1,
+  -1,
+  19.999,
+  -19.999,
+  20,
+  -20,
+  20.001,
+  -20.001,
+  40,
+  -40,
+  354.9,
+  -354.9,
+  700,
+  -700,
+  709.78,
+  709.79,
+  -708.4,
+  -745.1,
+  -745.2,
+  -746,
+  1e300,
+  -1e300,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+];
+
+describe('fastmath', () => {
+  it('tanh is within 5e-16 of Math.tanh on 1e7 random points from tiny to huge', () => {
+    const u = uniform(1);
+    let worst = 0;
+    for (let i = 0; i < 1e7; i++) {
+      const r = u() - 0.5;
+      const scale = [1e-12, 1, 8, 50, 1e6][i % 5]!;
+      const x = r * scale;
+      const err = Math.abs(tanh(x) - Math.tanh(x));
+      if (!(err <= worst)) worst = err;
+    }
+    expect(worst).toBeLessThanOrEqual(5e-16);
+  });
+
+  it('tanh handles the edges: +-0, tiny, +-20, huge, +-Infinity and NaN', () => {
+    for (const x of SPECIAL) expect(Math.abs(tanh(x) - Math.tanh(x))).toBeLessThanOrEqual(5e-16);
+    expect(tanh(Number.POSITIVE_INFINITY)).toBe(1);
+    expect(tanh(Number.NEGATIVE_INFINITY)).toBe(-1);
+    expect(tanh(Number.NaN)).toBeNaN();
+  });
+
+  it('exp is within 2 ulp of Math.exp where the result is normal, and within 2 subnormal steps below', () => {
+    const u = uniform(2);
+    let worstUlps = 0;
+    let worstTiny = 0;
+    for (let i = 0; i < 2e6; i++) {
+      const r = u();
+      const x = i % 3 === 0 ? -745.2 + r * 1455 : i % 3 === 1 ? (r - 0.5) * 60 : -745.2 + r * 37.5;
+      const m = Math.exp(x);
+      if (m >= 2.2250738585072014e-308) worstUlps = Math.max(worstUlps, ulps(exp(x), m));
+      else worstTiny = Math.max(worstTiny, Math.abs(exp(x) - m));
+    }
+    expect(worstUlps).toBeLessThanOrEqual(2);
+    expect(worstTiny).toBeLessThanOrEqual(1e-323);
+  });
+
+  it('exp handles the edges: exp(0) is exactly 1, overflow, underflow, +-Infinity and NaN', () => {
+    expect(exp(0)).toBe(1);
+    expect(exp(-0)).toBe(1);
+    for (const x of SPECIAL) {
+      const m = Math.exp(x);
+      if (m >= 2.2250738585072014e-308 && Number.isFinite(m)) expect(ulps(exp(x), m)).toBeLessThanOrEqual(2);
+      else expect(exp(x) === m || Math.abs(exp(x) - m) <= 1e-323).toBe(true);
+    }
+    expect(exp(709.79)).toBe(Number.POSITIVE_INFINITY);
+    expect(exp(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    expect(exp(-746)).toBe(0);
+    expect(exp(Number.NEGATIVE_INFINITY)).toBe(0);
+    expect(exp(Number.NaN)).toBeNaN();
+  });
+
+  it('sigmoid is within 5e-16 of 1 / (1 + Math.exp(-z)), edges included', () => {
+    const u = uniform(3);
+    let worst = 0;
+    for (let i = 0; i < 2e6; i++) {
+      const z = (u() - 0.5) * [1e-8, 2, 20, 100, 2000][i % 5]!;
+      worst = Math.max(worst, Math.abs(sigmoid(z) - 1 / (1 + Math.exp(-z))));
+    }
+    for (const z of SPECIAL) worst = Math.max(worst, Math.abs(sigmoid(z) - 1 / (1 + Math.exp(-z))));
+    expect(worst).toBeLessThanOrEqual(5e-16);
+    expect(sigmoid(Number.NaN)).toBeNaN();
+  });
+});
