@@ -1,15 +1,25 @@
-/** Entry point: the store from the URL, URL sync, the training worker, then the React tree. */
+/**
+ * Entry point: the store from the URL (and edited points kept in this browser), URL sync, the
+ * training worker, then the React tree.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browserStorage, loadStoredData, startDataPersistence } from './state/persist';
 import { StoreProvider } from './state/react';
 import { createAppStore } from './state/store';
-import { initFromQuery, startUrlSync } from './state/urlSync';
+import { hasPoints, initFromQuery, loadDataCodec, startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import { startWorkerClient } from './worker/client';
 import './ui/styles.css';
 
-const store = createAppStore(initFromQuery(window.location.search));
-const url = startUrlSync(store);
+const { search } = window.location;
+const storage = browserStorage();
+const stored = loadStoredData(storage);
+// The points' codec (with its compressor) is fetched only for links, or browsers, that have points.
+const codec = hasPoints(search) || stored ? await loadDataCodec() : null;
+const store = createAppStore(initFromQuery(search, { codec, stored }));
+const url = startUrlSync(store, window, undefined, codec ?? loadDataCodec);
+startDataPersistence(store, storage);
 startWorkerClient(store);
 
 const root = document.getElementById('root');

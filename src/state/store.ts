@@ -15,8 +15,22 @@ import {
   type NumericKey,
 } from '../config/schema';
 import { isValidConfig } from '../config/url';
-import type { GridFrame, PointsFrame, RunState, Snapshot, Speed } from '../worker/protocol';
+import type { Data } from '../core/datasets';
+import type {
+  GridFrame,
+  HiddenFrame,
+  InspectView,
+  PointsFrame,
+  RunState,
+  Snapshot,
+  Speed,
+  UnitFrame,
+  WeightsFrame,
+} from '../worker/protocol';
+import { generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { LossSeries } from './lossSeries';
+import { type PinnedRun, pinRun } from './pin';
+import { DEFAULT_VIEW, type ViewId } from './view';
 
 /** Everything of a snapshot but its loss arrays and points. */
 export interface Frame {
@@ -33,6 +47,16 @@ export interface Frame {
   lr: number;
   pps: number;
   grid: GridFrame;
+  params: number;
+  weights: WeightsFrame | null;
+  unit: UnitFrame | null;
+  hidden: HiddenFrame | null;
+}
+
+export interface RequestedWeights {
+  gen: number;
+  pass: number;
+  weights: WeightsFrame;
 }
 
 export interface Notice {
@@ -65,6 +89,23 @@ export interface AppState {
   lossVersion: number;
   logScale: boolean;
   notices: Notice[];
+  /** The person's edited points; null: the generated dataset. A change starts a new generation. */
+  custom: Data | null;
+  /** Counts changes of `custom`, so that points of equal settings but other data are told apart. */
+  dataVersion: number;
+  /** Whether the edited points fit in the share link (URL sync says); null when there are none. */
+  dataLinked: boolean | null;
+  /** Class of the points a click on the plot adds. */
+  brush: number;
+  /** Clicking the plot adds and removes points; otherwise it only reads probabilities. */
+  editing: boolean;
+  inspect: InspectView;
+  pinned: PinnedRun | null;
+  /** Counts requests for the weights of any size (export); the client sends one per increment. */
+  weightsRequests: number;
+  requested: RequestedWeights | null;
+  /** The view shown (the `view` query parameter, outside the config format). */
+  view: ViewId;
 
   setConfig(config: Config): void;
   setNumber(key: NumericKey, value: number): void;
@@ -82,6 +123,20 @@ export interface AppState {
   applySnapshot(s: Snapshot): boolean;
   notify(kind: Notice['kind'], title: string, lines?: string[]): void;
   dismiss(id: number): void;
+  /** Edited points (null: back to the generated dataset), as a new generation. */
+  setData(data: Data | null): void;
+  /** Adds a point of class `brush` at (x, y), in data coordinates. */
+  addPoint(x: number, y: number): void;
+  removePoint(index: number): void;
+  setBrush(c: number): void;
+  setEditing(on: boolean): void;
+  setDataLinked(linked: boolean | null): void;
+  setInspect(view: InspectView): void;
+  pin(): void;
+  unpin(): void;
+  requestWeights(): void;
+  receiveWeights(r: RequestedWeights): boolean;
+  setView(view: ViewId): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -91,6 +146,9 @@ export interface StoreInit {
   playing?: boolean;
   speed?: Speed;
   notices?: Omit<Notice, 'id'>[];
+  /** Edited points from the link or from this browser. */
+  data?: Data | null;
+  view?: ViewId;
 }
 
 function emptyLosses(gen: number): Losses {
@@ -102,14 +160,50 @@ export function dataKey(c: Config): string {
   return [c.data, c.n, c.noise, c.seed, classCount(c), c.test].join('|');
 }
 
+/** The points as drawn: the run's rows, the last `round(test * n)` of them held out. */
+export function pointsOf(d: Data, test: number): PointsFrame {
+  const nTest = Math.floor(test * d.n + 0.5);
+  return { X: d.X.slice(0, 2 * d.n), y: d.y.slice(0, d.n), nTrain: d.n - nTest, classes: d.classes };
+}
+
 let nextNoticeId = 1;
 
 export function createAppStore(init: StoreInit = {}): AppStore {
   return createStore<AppState>()((set, get) => {
     /** Applies a config change; a new generation only if something really changed. */
     const change = (next: Config) => {
-      if (!isValidConfig(next) || configsEqual(next, get().config)) return;
-      set((s) => ({ config: next, gen: s.gen + 1 }));
+      const s = get();
+      if (!isValidConfig(next) || configsEqual(next, s.config)) return;
+      if (s.custom && generatorKey(next) !== generatorKey(s.config)) {
+        // The person asked for other generated data: it replaces the edited points.
+        s.notify('warning', 'Your edited points were replaced', [
+          `A data setting changed, so the generated dataset replaces your ${s.custom.n} points.`,
+        ]);
+        set((t) => ({ config: next, gen: t.gen + 1, custom: null, dataVersion: t.dataVersion + 1 }));
+        return;
+      }
+      set((t) => ({ config: next, gen: t.gen + 1 }));
+    };
+    /** The data a click edits: the edited points, else the generated ones as shown. */
+    const editable = (): Data | null => {
+      const { custom, points } = get();
+      if (custom) return custom;
+      if (!points) return null;
+      return { X: points.X, y: points.y, n: points.y.length, classes: points.classes };
+    };
+    const setData = (data: Data | null) => {
+      const s = get();
+      if (data === null && s.custom === null) return;
+      const dataVersion = s.dataVersion + 1;
+      const points = data ? pointsOf(data, s.config.test) : null;
+      set({
+        custom: data,
+        dataVersion,
+        dataLinked: null,
+        gen: s.gen + 1,
+        // Shown at once; the worker's points of the new generation are the same rows.
+        ...(points ? { points, pointsKey: `${dataKey(s.config)}|${dataVersion}` } : {}),
+      });
     };
     const edit = (f: (c: Config) => void) => {
       const c = copyConfig(get().config);
@@ -130,6 +224,16 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       lossVersion: 0,
       logScale: false,
       notices: (init.notices ?? []).map((n) => ({ ...n, id: nextNoticeId++ })),
+      custom: init.data ?? null,
+      dataVersion: 0,
+      dataLinked: null,
+      brush: 0,
+      editing: true,
+      inspect: { unit: null, hidden: null },
+      pinned: null,
+      weightsRequests: 0,
+      requested: null,
+      view: init.view ?? DEFAULT_VIEW,
 
       setConfig: (config) => change(copyConfig(config)),
       setNumber: (key, value) => edit((c) => (c[key] = value)),
@@ -177,7 +281,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
         const { trainLosses: _a, testLosses: _b, points, type: _t, lossFrom: _f, ...frame } = s;
         // Same data as shown (only the network or training changed): keep the old object, so the
         // points layer is not redrawn on every slider tick.
-        const key = dataKey(state.config);
+        const key = `${dataKey(state.config)}|${state.dataVersion}`;
         const keep = !points || key === state.pointsKey;
         set({
           frame,
@@ -192,6 +296,37 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       notify: (kind, title, lines = []) =>
         set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, kind, title, lines }] })),
       dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+
+      setData,
+      addPoint: (x, y) => {
+        const d = editable();
+        const next = d && withPoint(d, x, y, get().brush);
+        if (next) setData(next);
+      },
+      removePoint: (index) => {
+        const d = editable();
+        const next = d && withoutPoint(d, index);
+        if (next) setData(next);
+      },
+      setBrush: (brush) => set({ brush }),
+      setEditing: (editing) => set({ editing }),
+      setDataLinked: (dataLinked) => {
+        if (dataLinked !== get().dataLinked) set({ dataLinked });
+      },
+      setInspect: (inspect) => set({ inspect }),
+      pin: () => {
+        const { config, custom, losses } = get();
+        if (losses.train.length === 0) return;
+        set({ pinned: pinRun(config, custom !== null, losses.train, losses.test) });
+      },
+      unpin: () => set({ pinned: null }),
+      requestWeights: () => set((s) => ({ weightsRequests: s.weightsRequests + 1 })),
+      setView: (view) => set({ view }),
+      receiveWeights: (r) => {
+        if (r.gen !== get().gen) return false;
+        set({ requested: r });
+        return true;
+      },
     };
   });
 }

@@ -3,8 +3,17 @@
  * is seen within a few ms), paces training to the chosen speed and paces snapshots to the page's acks.
  * The host (real worker or a test double) supplies the clock, the task queue and `post`.
  */
-import { assertNever, type FromWorker, type Speed, snapshotTransfer, type ToWorker } from './protocol';
+import {
+  assertNever,
+  type FromWorker,
+  type InspectView,
+  type Speed,
+  snapshotTransfer,
+  type ToWorker,
+  weightsTransfer,
+} from './protocol';
 import { Session } from './session';
+import type { MarkName } from './timing';
 
 export interface Host {
   post(msg: FromWorker, transfer: ArrayBuffer[]): void;
@@ -13,6 +22,8 @@ export interface Host {
   soon(fn: () => void): void;
   /** Runs `fn` after about `ms` milliseconds. */
   after(fn: () => void, ms: number): void;
+  /** Records a timing mark for benchmarks (see timing.ts); optional. */
+  mark?(name: MarkName, detail: Record<string, number>): void;
 }
 
 /** Training time per slice; messages are handled between slices. */
@@ -31,6 +42,9 @@ export class TrainingLoop {
   private playing = false;
   private speed: Speed = Number.POSITIVE_INFINITY;
   private aspect = 1;
+  private view: InspectView = { unit: null, hidden: null };
+  /** A `weights` request waiting for the current generation's session. */
+  private weightsWanted = false;
   private steps = 0;
   private dirty = false;
   private awaitingAck = false;
@@ -44,6 +58,8 @@ export class TrainingLoop {
   private snapshotMs = 0;
   private ppsPasses = 0;
   private ppsStart = 0;
+  /** Time spent in training itself within the current pps window (no snapshots, no idling). */
+  private ppsTrainMs = 0;
   private pps = 0;
 
   constructor(private readonly host: Host) {}
@@ -57,8 +73,18 @@ export class TrainingLoop {
         this.playing = msg.playing;
         this.speed = msg.speed;
         this.aspect = msg.aspect;
+        this.view = msg.inspect;
         this.steps = 0;
         this.awaitingAck = false;
+        this.weightsWanted = false;
+        break;
+      case 'inspect':
+        this.view = msg.view;
+        this.dirty = true;
+        break;
+      case 'weights':
+        if (msg.gen !== this.gen) return;
+        this.weightsWanted = true;
         break;
       case 'play':
         if (msg.gen !== this.gen) return;
@@ -104,6 +130,7 @@ export class TrainingLoop {
     this.creditAt = this.host.now();
     this.ppsPasses = 0;
     this.ppsStart = this.creditAt;
+    this.ppsTrainMs = 0;
   }
 
   private tick(): void {
@@ -112,7 +139,7 @@ export class TrainingLoop {
       if (this.pending) {
         const p = this.pending;
         this.pending = null;
-        this.session = new Session(p.gen, p.config, this.aspect);
+        this.session = new Session(p.gen, p.config, this.aspect, p.data);
         this.lastSeq = -1;
         this.dirty = true;
         this.trainedMs = 0;
@@ -123,6 +150,11 @@ export class TrainingLoop {
       }
       const s = this.session;
       if (!s) return;
+      if (this.weightsWanted) {
+        this.weightsWanted = false;
+        const weights = s.weights();
+        this.host.post({ type: 'weights', gen: s.gen, pass: s.pass, weights }, weightsTransfer(weights));
+      }
       if (this.steps > 0) {
         for (; this.steps > 0; this.steps--) s.advance(1, Number.POSITIVE_INFINITY, () => this.host.now());
         this.dirty = true;
@@ -150,7 +182,9 @@ export class TrainingLoop {
     const done = s.advance(max, t0 + slice, () => this.host.now());
     if (Number.isFinite(this.speed)) this.credit -= done;
     this.ppsPasses += done;
-    this.trainedMs += this.host.now() - t0;
+    const dt = this.host.now() - t0;
+    this.trainedMs += dt;
+    this.ppsTrainMs += dt;
     if (done > 0) this.dirty = true;
   }
 
@@ -168,11 +202,21 @@ export class TrainingLoop {
     const window = Math.max(500, Number.isFinite(this.speed) ? 3000 / this.speed : 0);
     if (t0 - this.ppsStart >= window) {
       this.pps = (this.ppsPasses * 1000) / (t0 - this.ppsStart);
+      if (this.ppsTrainMs > 0) {
+        const enginePps = (this.ppsPasses * 1000) / this.ppsTrainMs;
+        this.host.mark?.('nn:pps', { pps: this.pps, enginePps, passes: this.ppsPasses });
+      }
+      this.ppsTrainMs = 0;
       this.ppsPasses = 0;
       this.ppsStart = t0;
     }
-    const snap = s.snapshot(this.playing, this.pps);
+    const snap = s.snapshot(this.playing, this.pps, this.view);
     this.snapshotMs = this.host.now() - t0;
+    this.host.mark?.('nn:snapshot', {
+      gen: snap.gen,
+      ms: this.snapshotMs,
+      cells: snap.grid.width * snap.grid.height,
+    });
     this.trainedMs = 0;
     this.lastSeq = snap.seq;
     this.awaitingAck = true;

@@ -7,16 +7,57 @@
  * frame that shows it has been drawn) before it sends the next one, and trains flat out meanwhile.
  */
 import type { Config } from '../config/schema';
+import type { Data } from '../core/datasets';
 import type { Box } from '../core/grid';
+import type { Params } from '../core/network';
 
 /** Passes per second; `Infinity` is flat out. */
 export type Speed = number;
 
 export type RunState = 'training' | 'paused' | 'finished' | 'converged' | 'diverged';
 
+/**
+ * Networks up to this many parameters send their weights with every snapshot, and can be looked
+ * inside (unit fields, hidden space); bigger ones would cost too much per frame.
+ */
+export const MAX_INSPECT_PARAMS = 50000;
+
+/** Hidden unit `unit` (0-based) of layer `layer` (1 = the first hidden layer, as in `Params.sizes`). */
+export interface UnitRef {
+  layer: number;
+  unit: number;
+}
+
+/** The hidden space of `layer`: the coordinates of 2 or 3 of its units. */
+export interface HiddenSpec {
+  layer: number;
+  units: number[];
+}
+
+/** What the page looks at inside the network; it holds across generations until changed. */
+export interface InspectView {
+  unit: UnitRef | null;
+  hidden: HiddenSpec | null;
+}
+
 export type ToWorker =
-  /** Start a new run: seeded initial weights for `config`. */
-  | { type: 'config'; gen: number; config: Config; playing: boolean; speed: Speed; aspect: number }
+  /**
+   * Start a new run: seeded initial weights for `config`, on `data` when the person edited the points
+   * (null: the generated dataset). The test split applies to either.
+   */
+  | {
+      type: 'config';
+      gen: number;
+      config: Config;
+      data: Data | null;
+      playing: boolean;
+      speed: Speed;
+      aspect: number;
+      inspect: InspectView;
+    }
+  | { type: 'inspect'; view: InspectView }
+  /** Asks for the current weights of any size (answered by a `weights` message), for export. */
+  | { type: 'weights'; gen: number }
   | { type: 'play'; gen: number; playing: boolean }
   | { type: 'speed'; speed: Speed }
   /** One pass, then paused. */
@@ -33,6 +74,34 @@ export interface GridFrame {
   classes: number;
   box: Box;
   probs: Float32Array;
+}
+
+/** The network's parameters: the same shape as core's Params. */
+export type WeightsFrame = Params;
+
+/** One hidden unit's activation over `box` (the main plot's box), row-major, row 0 at the top. */
+export interface UnitFrame {
+  layer: number;
+  unit: number;
+  width: number;
+  height: number;
+  box: Box;
+  values: Float32Array;
+}
+
+/**
+ * The data and a warped grid as layer `layer` sees them: `k = units.length` coordinates per row.
+ * `points` holds the first `shown` rows of the run's points (all of them unless the network is costly);
+ * `lines` holds `lineCount` polylines of `samples` points each: straight lines of the input box.
+ */
+export interface HiddenFrame {
+  layer: number;
+  units: number[];
+  shown: number;
+  points: Float32Array;
+  lineCount: number;
+  samples: number;
+  lines: Float32Array;
 }
 
 /** The run's points, sent once per generation: the first `nTrain` rows train, the rest test. */
@@ -69,15 +138,38 @@ export interface Snapshot {
   testLosses: Float64Array | null;
   /** Present in the first snapshot of a generation. */
   points?: PointsFrame;
+  /** Number of parameters; `weights`, `unit` and `hidden` are null above MAX_INSPECT_PARAMS. */
+  params: number;
+  weights: WeightsFrame | null;
+  /** The field of the unit the page looks at (InspectView.unit), when it exists in this network. */
+  unit: UnitFrame | null;
+  hidden: HiddenFrame | null;
 }
 
-export type FromWorker = Snapshot | { type: 'error'; gen: number; message: string };
+export type FromWorker =
+  | Snapshot
+  | { type: 'weights'; gen: number; pass: number; weights: WeightsFrame }
+  | { type: 'error'; gen: number; message: string };
+
+export function weightsTransfer(w: WeightsFrame): ArrayBuffer[] {
+  return [...w.W, ...w.b].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** Weights and biases of a network of these layer sizes. */
+export function paramCount(sizes: readonly number[]): number {
+  let n = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) n += (sizes[l]! + 1) * sizes[l + 1]!;
+  return n;
+}
 
 /** The buffers a snapshot hands over (never touched by the sender afterwards). */
 export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
   const list: ArrayBuffer[] = [s.grid.probs.buffer as ArrayBuffer, s.trainLosses.buffer as ArrayBuffer];
   if (s.testLosses) list.push(s.testLosses.buffer as ArrayBuffer);
   if (s.points) list.push(s.points.X.buffer as ArrayBuffer, s.points.y.buffer as ArrayBuffer);
+  if (s.weights) list.push(...weightsTransfer(s.weights));
+  if (s.unit) list.push(s.unit.values.buffer as ArrayBuffer);
+  if (s.hidden) list.push(s.hidden.points.buffer as ArrayBuffer, s.hidden.lines.buffer as ArrayBuffer);
   return list;
 }
 

@@ -3,11 +3,22 @@
  * detects the end of the run and builds snapshots. Free of worker globals so tests run it in Node.
  */
 import type { Config } from '../config/schema';
+import type { Data } from '../core/datasets';
 import { dataBox, GridEvaluator } from '../core/grid';
+import { cloneParams } from '../core/network';
 import { createRun, type Run } from '../core/run';
 import { fitBox, gridSize } from './gridPlan';
+import { Inspector } from './inspect';
 import { LossLog } from './lossLog';
-import type { GridFrame, RunState, Snapshot } from './protocol';
+import {
+  type GridFrame,
+  type InspectView,
+  MAX_INSPECT_PARAMS,
+  paramCount,
+  type RunState,
+  type Snapshot,
+  type WeightsFrame,
+} from './protocol';
 
 /** "Converged": the training loss moved less than this, relatively, over `CONVERGE_WINDOW` passes. */
 export const CONVERGE_TOL = 1e-9;
@@ -30,13 +41,21 @@ export class Session {
   private seq = 0;
   private evaluator!: GridEvaluator;
   private box!: GridFrame['box'];
+  readonly params: number;
+  /** Null when the network is too big to send its weights with every snapshot. */
+  private readonly inspector: Inspector | null;
 
+  /** `data`: the person's edited points instead of the generated dataset. */
   constructor(
     readonly gen: number,
     readonly config: Config,
     aspect: number,
+    data: Data | null = null,
   ) {
-    this.run = createRun(config);
+    this.run = data ? createRun(config, data) : createRun(config);
+    const sizes = this.run.trainer.params.sizes;
+    this.params = paramCount(sizes);
+    this.inspector = this.params <= MAX_INSPECT_PARAMS ? new Inspector(sizes) : null;
     this.testLog = this.run.test ? new LossLog() : null;
     this.setAspect(aspect);
     if (config.passes <= 0) this.finish('finished');
@@ -103,8 +122,13 @@ export class Session {
     this.trainLog.push(trainer.loss());
   }
 
+  /** A copy of the current weights, ready to transfer. */
+  weights(): WeightsFrame {
+    return cloneParams(this.run.trainer.params);
+  }
+
   /** Builds the next snapshot; its arrays are fresh copies, ready to transfer. */
-  snapshot(playing: boolean, pps: number): Snapshot {
+  snapshot(playing: boolean, pps: number, view: InspectView = { unit: null, hidden: null }): Snapshot {
     const { trainer, train, test, data } = this.run;
     const diverged = this.end === 'diverged';
     const grid = new Float32Array(this.evaluator.width * this.evaluator.height * this.evaluator.classes);
@@ -138,7 +162,18 @@ export class Session {
       lossFrom: from,
       trainLosses,
       testLosses,
+      params: this.params,
+      weights: null,
+      unit: null,
+      hidden: null,
     };
+    const { inspector } = this;
+    if (inspector) {
+      const p = trainer.params;
+      snap.weights = cloneParams(p);
+      snap.unit = inspector.unitField(p, view.unit, this.box);
+      snap.hidden = inspector.hiddenSpace(p, view.hidden, data.X, data.n, this.box);
+    }
     if (snap.seq === 0) {
       snap.points = { X: data.X.slice(), y: data.y.slice(), nTrain: train.n, classes: data.classes };
     }

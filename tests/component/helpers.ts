@@ -31,6 +31,10 @@ export function makeSnapshot(gen: number, seq: number, patch: Partial<Snapshot> 
     lossFrom: 10 * seq,
     trainLosses: new Float64Array(10).fill(0.3),
     testLosses: null,
+    params: 17,
+    weights: null,
+    unit: null,
+    hidden: null,
     ...(seq === 0
       ? { points: { X: new Float64Array([0, 0, 1, 1]), y: new Uint8Array([0, 1]), nTrain: 2, classes: 2 } }
       : {}),

@@ -5,6 +5,9 @@ import { TrainingLoop } from '../../src/worker/loop';
 import type { ToWorker } from '../../src/worker/protocol';
 import { FakeHost } from './fakeHost';
 
+/** The generated dataset, nothing looked at inside. */
+const NO_EXTRAS = { data: null, inspect: { unit: null, hidden: null } };
+
 function config(patch: Partial<Config> = {}): Config {
   return { ...copyConfig(DEFAULT_CONFIG), ...patch };
 }
@@ -19,6 +22,7 @@ function start(patch: Partial<Config> = {}, extra: Partial<Extract<ToWorker, { t
     playing: true,
     speed: Infinity,
     aspect: 1.5,
+    ...NO_EXTRAS,
     ...extra,
   });
   return { host, loop };
@@ -77,6 +81,7 @@ describe('the training worker loop', () => {
         playing: true,
         speed: Infinity,
         aspect: 1,
+        ...NO_EXTRAS,
       });
     }
     expect(host.pendingTasks).toBe(1);
@@ -96,6 +101,7 @@ describe('the training worker loop', () => {
       playing: true,
       speed: Infinity,
       aspect: 1,
+      ...NO_EXTRAS,
     });
     host.run(1);
     const s = host.lastSnapshot();
@@ -179,7 +185,15 @@ describe('the training worker loop', () => {
     const bad = config();
     (bad as unknown as { hidden: number[] }).hidden = [];
     bad.n = -5;
-    loop.handle({ type: 'config', gen: 3, config: bad, playing: true, speed: Infinity, aspect: 1 });
+    loop.handle({
+      type: 'config',
+      gen: 3,
+      config: bad,
+      playing: true,
+      speed: Infinity,
+      aspect: 1,
+      ...NO_EXTRAS,
+    });
     expect(() => host.run(5)).not.toThrow();
     expect(host.posted.some((m) => m.type === 'error' || m.type === 'snapshot')).toBe(true);
   });
