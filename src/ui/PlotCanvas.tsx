@@ -10,6 +10,7 @@ import { plotArea, plotAspect } from '../render/layout';
 import { drawMarks, sameBox } from '../render/plot';
 import { useStoreApi } from '../state/react';
 import type { GridFrame } from '../worker/protocol';
+import { mark } from '../worker/timing';
 import { type CanvasSize, CanvasView } from './CanvasView';
 
 function place(el: HTMLElement | SVGElement | null, size: CanvasSize): void {
@@ -36,14 +37,18 @@ export function PlotCanvas() {
     let frame = 0;
     const paint = () => {
       frame = 0;
-      const grid = store.getState().frame?.grid ?? null;
-      if (!grid || grid === shown) return;
+      const f = store.getState().frame;
+      const grid = f?.grid ?? null;
+      if (!f || !grid || grid === shown) return;
+      const t0 = performance.now();
       shown = grid;
       field.update(grid);
       const d = linesToPath(boundaryLines(grid));
       svgRef.current?.setAttribute('viewBox', `0 0 ${grid.width} ${grid.height}`);
       haloRef.current?.setAttribute('d', d);
       lineRef.current?.setAttribute('d', d);
+      // For benchmarks: when each generation's result is first drawn, and what drawing costs.
+      mark('nn:paint', { gen: f.gen, seq: f.seq, pass: f.pass, cells: grid.width * grid.height }, t0);
     };
     paint();
     const unsubscribe = store.subscribe((s, p) => {

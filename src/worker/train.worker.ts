@@ -5,6 +5,7 @@
  */
 import { type Host, TrainingLoop } from './loop';
 import type { FromWorker, ToWorker } from './protocol';
+import { mark } from './timing';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const channel = new MessageChannel();
@@ -21,6 +22,7 @@ const host: Host = {
   after: (fn, ms) => {
     setTimeout(fn, ms);
   },
+  mark,
 };
 
 const loop = new TrainingLoop(host);
