@@ -1,0 +1,115 @@
+/**
+ * A whole decision-boundary plot on one canvas: the probability field, the boundary, the points and,
+ * optionally, axes. For the small and side-by-side plots of the experiments (gallery tiles, baseline
+ * against network); the main plot keeps its layered form (PlotCanvas). The grid's box is drawn with its
+ * own aspect ratio, centred in the space there is.
+ */
+import { scaleLinear } from 'd3-scale';
+import type { Box } from '../core/grid';
+import type { GridFrame, PointsFrame } from '../worker/protocol';
+import { drawAxes, tickCount } from './axes';
+import { boundaryLines, type Ring } from './boundary';
+import { paintField } from './field';
+import { type Margins, plotArea, type Rect } from './layout';
+import { drawPoints, pointRadius } from './scatter';
+
+export interface PlotScene {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  grid: GridFrame | null;
+  points: PointsFrame | null;
+  /** Axes with ticks, or a bare picture (gallery tiles). */
+  axes: boolean;
+}
+
+const BARE: Margins = { top: 0, right: 0, bottom: 0, left: 0 };
+const AXES: Margins = { top: 6, right: 8, bottom: 22, left: 34 };
+
+/** The largest rect of the box's aspect ratio inside `area`, centred. */
+export function fitRect(area: Rect, box: Box): Rect {
+  const aspect = (box.x1 - box.x0) / (box.y1 - box.y0);
+  if (!(aspect > 0) || !Number.isFinite(aspect)) return area;
+  if (area.w / area.h > aspect) {
+    const w = area.h * aspect;
+    return { x: area.x + (area.w - w) / 2, y: area.y, w, h: area.h };
+  }
+  const h = area.w / aspect;
+  return { x: area.x, y: area.y + (area.h - h) / 2, w: area.w, h };
+}
+
+/** Keeps the field's pixels and the boundary of the last grid, so a resize or a redraw costs little. */
+export class ScenePainter {
+  private field: HTMLCanvasElement | null = null;
+  private image: ImageData | null = null;
+  private grid: GridFrame | null = null;
+  private lines: Ring[] = [];
+
+  private prepare(ctx: CanvasRenderingContext2D, grid: GridFrame): HTMLCanvasElement | null {
+    if (grid === this.grid) return this.field;
+    this.grid = grid;
+    this.lines = boundaryLines(grid);
+    this.field ??= ctx.canvas.ownerDocument.createElement('canvas');
+    const fctx = this.field.getContext('2d');
+    if (!fctx) return null;
+    if (!this.image || this.image.width !== grid.width || this.image.height !== grid.height) {
+      this.field.width = grid.width;
+      this.field.height = grid.height;
+      this.image = fctx.createImageData(grid.width, grid.height);
+    }
+    paintField(grid, this.image.data);
+    fctx.putImageData(this.image, 0, 0);
+    return this.field;
+  }
+
+  draw(ctx: CanvasRenderingContext2D, scene: PlotScene): void {
+    const { width, height, grid, points, axes } = scene;
+    ctx.clearRect(0, 0, width, height);
+    if (!grid) return;
+    const field = this.prepare(ctx, grid);
+    const r = fitRect(plotArea(width, height, axes ? AXES : BARE), grid.box);
+    if (field) {
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(field, r.x, r.y, r.w, r.h);
+    }
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(r.x, r.y, r.w, r.h);
+    ctx.clip();
+    this.strokeBoundary(ctx, grid, r, axes ? 1 : 0.7);
+    const { box } = grid;
+    const x = scaleLinear()
+      .domain([box.x0, box.x1])
+      .range([r.x, r.x + r.w]);
+    const y = scaleLinear()
+      .domain([box.y0, box.y1])
+      .range([r.y + r.h, r.y]);
+    if (points) {
+      const radius = pointRadius(points.y.length, Math.min(r.w, r.h)) * (axes ? 1 : 0.75);
+      drawPoints(ctx, points, x, y, radius);
+    }
+    ctx.restore();
+    if (axes) drawAxes(ctx, r, x, y, tickCount(r.w, 70), tickCount(r.h, 40));
+  }
+
+  /** The boundary in grid coordinates (see boundary.ts) mapped onto `r`: a white halo, then the line. */
+  private strokeBoundary(ctx: CanvasRenderingContext2D, grid: GridFrame, r: Rect, weight: number): void {
+    const sx = r.w / grid.width;
+    const sy = r.h / grid.height;
+    ctx.beginPath();
+    for (const line of this.lines) {
+      line.forEach(([u, v], k) => {
+        if (k === 0) ctx.moveTo(r.x + u * sx, r.y + v * sy);
+        else ctx.lineTo(r.x + u * sx, r.y + v * sy);
+      });
+    }
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
+    ctx.lineWidth = 4 * weight;
+    ctx.stroke();
+    ctx.strokeStyle = '#1d1d1d';
+    ctx.lineWidth = 2 * weight;
+    ctx.stroke();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The logistic-regression baseline as the analysis worker computes it: fitted on the training rows
+ * (all rows without a test split, as in the tutorial), scored on both sets, and sampled on a grid over
+ * the same box as the network's plot. Free of worker globals, so tests run it in Node.
+ */
+import { type BaselineResult, type Logistic, logisticProbs, logisticRegressionCV } from '../core/baseline';
+import { type Data, splitData } from '../core/datasets';
+import { type Box, dataBox } from '../core/grid';
+import { datasetOf } from '../core/run';
+import type { BaselineFrame, BaselineRequest } from './analysisProtocol';
+import { fitBox, gridSize } from './gridPlan';
+
+interface Fit {
+  key: string;
+  data: Data;
+  nTrain: number;
+  result: BaselineResult;
+  testAcc: number | null;
+}
+
+function accuracy(m: Logistic, d: Data): number {
+  const p = new Float64Array(m.classes);
+  let hits = 0;
+  for (let i = 0; i < d.n; i++) {
+    logisticProbs(m, d.X, i, p);
+    let best = 0;
+    for (let k = 1; k < m.classes; k++) if (p[k]! > p[best]!) best = k;
+    if (best === d.y[i]) hits++;
+  }
+  return hits / d.n;
+}
+
+/** Class probabilities over `box`, laid out as core/grid.ts lays out the network's. */
+export function logisticGrid(m: Logistic, box: Box, width: number, height: number): Float32Array {
+  const C = m.classes;
+  const plane = width * height;
+  const out = new Float32Array(plane * C);
+  const xy = new Float64Array(2);
+  const p = new Float64Array(C);
+  for (let j = 0; j < height; j++) {
+    xy[1] = box.y1 - ((j + 0.5) * (box.y1 - box.y0)) / height;
+    for (let i = 0; i < width; i++) {
+      xy[0] = box.x0 + ((i + 0.5) * (box.x1 - box.x0)) / width;
+      logisticProbs(m, xy, 0, p);
+      for (let c = 0; c < C; c++) out[c * plane + j * width + i] = p[c]!;
+    }
+  }
+  return out;
+}
+
+/** Computes baselines, refitting only when the data changed (the plot's shape alone needs no refit). */
+export class BaselineAnalysis {
+  private last: Fit | null = null;
+
+  private fit(req: BaselineRequest): Fit {
+    if (this.last?.key === req.key) return this.last;
+    const data = req.data ?? datasetOf(req.config);
+    const { train, test } = splitData(data, req.config.test);
+    const result = logisticRegressionCV(train);
+    const testAcc = test ? accuracy(result.model, test) : null;
+    this.last = { key: req.key, data, nTrain: train.n, result, testAcc };
+    return this.last;
+  }
+
+  frame(req: BaselineRequest): BaselineFrame {
+    const { data, nTrain, result, testAcc } = this.fit(req);
+    const box = fitBox(dataBox(data.X, data.n, 0.5), req.aspect);
+    const { width, height } = gridSize([2, data.classes], req.aspect);
+    const best = result.Cs.indexOf(result.C);
+    return {
+      type: 'baseline',
+      gen: req.gen,
+      C: result.C,
+      cvScore: result.cvScores[best] ?? Number.NaN,
+      trainAcc: result.accuracy,
+      testAcc,
+      grid: {
+        width,
+        height,
+        classes: data.classes,
+        box,
+        probs: logisticGrid(result.model, box, width, height),
+      },
+      points: { X: data.X.slice(0, 2 * data.n), y: data.y.slice(0, data.n), nTrain, classes: data.classes },
+    };
+  }
+}
