@@ -6,6 +6,73 @@
 import { tanh } from './fastmath';
 
 /**
+ * The first hidden layer: A = tanh(W^T x + b) from the input columns X (2 x rows), W (2 x h) and b,
+ * as `combine` and `activate` compute it. Units four at a time, as in fused.ts.
+ */
+export function inputTanh(
+  X: Float64Array,
+  W: Float64Array,
+  b: Float64Array,
+  A: Float64Array,
+  rows: number,
+  h: number,
+): void {
+  let j = 0;
+  for (; j + 3 < h; j += 4) input4(X, W, b, A, rows, h, j);
+  for (; j < h; j++) input1(X, W, b, A, rows, h, j);
+}
+
+/** Units j..j+3 of `inputTanh`. */
+function input4(
+  X: Float64Array,
+  W: Float64Array,
+  b: Float64Array,
+  A: Float64Array,
+  rows: number,
+  h: number,
+  j: number,
+): void {
+  const u0 = W[j]!;
+  const u1 = W[h + j]!;
+  const ub = b[j]!;
+  const t0 = W[j + 1]!;
+  const t1 = W[h + j + 1]!;
+  const tb = b[j + 1]!;
+  const q0 = W[j + 2]!;
+  const q1 = W[h + j + 2]!;
+  const qb = b[j + 2]!;
+  const r0 = W[j + 3]!;
+  const r1 = W[h + j + 3]!;
+  const rb = b[j + 3]!;
+  const o = j * rows;
+  for (let i = 0; i < rows; i++) {
+    const x0 = X[i]!;
+    const x1 = X[rows + i]!;
+    A[o + i] = tanh(x0 * u0 + x1 * u1 + ub);
+    A[o + rows + i] = tanh(x0 * t0 + x1 * t1 + tb);
+    A[o + 2 * rows + i] = tanh(x0 * q0 + x1 * q1 + qb);
+    A[o + 3 * rows + i] = tanh(x0 * r0 + x1 * r1 + rb);
+  }
+}
+
+/** Unit j of `inputTanh`. */
+function input1(
+  X: Float64Array,
+  W: Float64Array,
+  b: Float64Array,
+  A: Float64Array,
+  rows: number,
+  h: number,
+  j: number,
+): void {
+  const u0 = W[j]!;
+  const u1 = W[h + j]!;
+  const ub = b[j]!;
+  const o = j * rows;
+  for (let i = 0; i < rows; i++) A[o + i] = tanh(X[i]! * u0 + X[rows + i]! * u1 + ub);
+}
+
+/**
  * The last hidden layer from its pre-activations Z (h x rows), in place: A = tanh(Z); and the output
  * logits L = W^T A + b (2 x rows) with the output layer's weights W (h x 2) and b. Units go four at
  * a time (as in fused.ts), each block size its own function.

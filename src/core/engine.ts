@@ -9,7 +9,7 @@
  * depends on every rounding. Cheaper formulations (softmax on the difference of the two logits, a
  * shorter exp polynomial) stay within 1e-15 per step but land on the other phase.
  */
-import { backTanh, topBackwardTanh, topForwardTanh } from './deep';
+import { backTanh, inputTanh, topBackwardTanh, topForwardTanh } from './deep';
 import { backwardTanh, forwardTanh } from './fused';
 import {
   activate,
@@ -82,7 +82,12 @@ export class Engine {
       forwardTanh(x, p.W[0]!, p.b[0]!, p.W[1]!, p.b[1]!, acts[1]!, acts[2]!, rows, sizes[1]!);
       return softmax2(acts[2]!, rows, y);
     }
-    for (let l = 1; l < L; l++) {
+    let l = 1;
+    if (path === 'deep') {
+      inputTanh(x, p.W[0]!, p.b[0]!, acts[1]!, rows, sizes[1]!);
+      l = 2;
+    }
+    for (; l < L; l++) {
       combine(acts[l - 1]!, sizes[l - 1]!, p.W[l - 1]!, sizes[l]!, 1, p.b[l - 1]!, acts[l]!, sizes[l]!, rows);
       if (path === 'layered' || l < L - 1) activate(acts[l]!, rows * sizes[l]!, p.act);
     }
