@@ -42,6 +42,9 @@ describe('engine paths', () => {
     ['[2, 5, 3, 7, 2]', { hidden: [5, 3, 7] }],
     ['[2, 6, 9, 2] on 37 rows', { hidden: [6, 9] }, 37],
     ['[2, 3, 2] on 33 rows', { hidden: [3] }, 33],
+    ['[2, 1, 2]', { hidden: [1] }],
+    ['[2, 1, 1, 2] on 3 rows', { hidden: [1, 1] }, 3],
+    ['[2, 2, 1, 3, 2] on 6 rows', { hidden: [2, 1, 3] }, 6],
   ];
   for (const [name, config, rows] of shapes) {
     it(`the fused two-class tanh loops give the layered kernels' bits: ${name}`, () => {
