@@ -11,6 +11,8 @@ import { type Margins, plotArea, type Rect } from './layout';
 
 export const TRAIN_COLOR = '#2b5fa8';
 export const TEST_COLOR = '#c25a00';
+/** A pinned run's curves: grey, under the current run's. */
+export const PINNED_COLOR = '#8a8a8a';
 const CHART_MARGINS: Margins = { top: 8, right: 20, bottom: 22, left: 50 };
 const MIN_LOG = 1e-12;
 
@@ -22,6 +24,8 @@ export interface LossScene {
   log: boolean;
   /** Draw only the last `recent` passes, value by value. */
   recent?: number;
+  /** A pinned run to compare with, over the same passes. */
+  pinned?: { train: LossSeries; test: LossSeries | null } | null;
 }
 
 type Scale = ScaleContinuousNumeric<number, number>;
@@ -46,11 +50,25 @@ function yScale(lo: number, hi: number, log: boolean, area: Rect, zeroBased: boo
     .range(range);
 }
 
-function extentOf(series: (LossSeries | null)[], from: number): [number, number] | null {
+/** Finite extent of passes [from, to) of the series (to: their ends). */
+function windowExtent(s: LossSeries, from: number, to: number): [number, number] | null {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = from; i < to; i++) {
+    const v = s.at(i);
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+function extentOf(series: (LossSeries | null)[], from: number, to?: number): [number, number] | null {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const s of series) {
-    const e = s?.extent(from);
+    const e = s && to !== undefined && to < s.length ? windowExtent(s, from, to) : s?.extent(from);
     if (e) {
       lo = Math.min(lo, e[0]);
       hi = Math.max(hi, e[1]);
@@ -97,10 +115,11 @@ function drawValues(
   x: Scale,
   y: Scale,
   clampLo: number,
+  to: number,
 ): void {
   ctx.beginPath();
   let down = false;
-  for (let i = from; i < s.length; i++) {
+  for (let i = from; i < Math.min(to, s.length); i++) {
     const v = s.at(i);
     if (!Number.isFinite(v)) {
       down = false;
@@ -116,15 +135,21 @@ function drawValues(
 }
 
 export function drawLossChart(ctx: CanvasRenderingContext2D, scene: LossScene): void {
-  const { width, height, train, test, log, recent } = scene;
+  const { width, height, train, test, log, recent, pinned } = scene;
   ctx.clearRect(0, 0, width, height);
   const area = plotArea(width, height, CHART_MARGINS);
   const n = train.length;
   const from = recent ? Math.max(0, n - recent) : 0;
+  // The whole-run chart spans the longer of the two runs; the recent one follows the current run.
+  const last = recent ? n - 1 : Math.max(n, pinned?.train.length ?? 0) - 1;
   const x = scaleLinear()
-    .domain([from, Math.max(from + (recent ? recent - 1 : 10), n - 1)])
+    .domain([from, Math.max(from + (recent ? recent - 1 : 10), last)])
     .range([area.x, area.x + area.w]);
-  const ext = extentOf([train, test], from);
+  const ext = extentOf(
+    [train, test, ...(pinned ? [pinned.train, pinned.test] : [])],
+    from,
+    recent ? n : undefined,
+  );
   // The recent chart is a zoom on a narrow range, where a log axis shows nothing more.
   const useLog = log && !recent;
   const y = yScale(ext?.[0] ?? 0, ext?.[1] ?? 1, useLog, area, !recent);
@@ -136,6 +161,8 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, scene: LossScene): 
   ctx.clip();
   ctx.lineJoin = 'round';
   const series: [LossSeries | null, string, number[]][] = [
+    [pinned?.test ?? null, PINNED_COLOR, [2, 3]],
+    [pinned?.train ?? null, PINNED_COLOR, []],
     [test, TEST_COLOR, [5, 3]],
     [train, TRAIN_COLOR, []],
   ];
@@ -145,7 +172,7 @@ export function drawLossChart(ctx: CanvasRenderingContext2D, scene: LossScene): 
     ctx.fillStyle = color;
     ctx.lineWidth = 1.5;
     ctx.setLineDash(dash);
-    if (recent || s.bucketSize === 1) drawValues(ctx, s, from, x, y, clampLo);
+    if (recent || s.bucketSize === 1) drawValues(ctx, s, from, x, y, clampLo, recent ? n : s.length);
     else drawBuckets(ctx, s, x, y, clampLo);
   }
   ctx.restore();

@@ -300,7 +300,8 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       setData,
       addPoint: (x, y) => {
         const d = editable();
-        const next = d && withPoint(d, x, y, get().brush);
+        // At most one class more than the data has.
+        const next = d && withPoint(d, x, y, Math.min(get().brush, d.classes));
         if (next) setData(next);
       },
       removePoint: (index) => {

@@ -1,5 +1,8 @@
 /** The page: header, notices, settings panels beside the plot, playback, status and loss charts. */
+import { lazy, Suspense } from 'react';
 import { CopyLink } from './CopyLink';
+import { DataEditor } from './data/DataEditor';
+import { ExportPanel } from './data/ExportPanel';
 import { Legend } from './Legend';
 import { LossPanel } from './LossPanel';
 import { Notices } from './Notices';
@@ -9,6 +12,8 @@ import { NetworkPanel } from './panels/NetworkPanel';
 import { PlaybackPanel } from './panels/PlaybackPanel';
 import { TrainingPanel } from './panels/TrainingPanel';
 import { StatusLine } from './StatusLine';
+
+const InsidePanel = lazy(() => import('./inside/InsidePanel'));
 
 export function App({ flushUrl }: { flushUrl?: () => void }) {
   return (
@@ -31,9 +36,14 @@ export function App({ flushUrl }: { flushUrl?: () => void }) {
         </div>
         <div className="settings">
           <DataPanel />
+          <DataEditor />
           <NetworkPanel />
           <TrainingPanel />
+          <ExportPanel />
         </div>
+        <Suspense fallback={null}>
+          <InsidePanel />
+        </Suspense>
       </main>
     </div>
   );

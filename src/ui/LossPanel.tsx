@@ -4,6 +4,7 @@ import { drawLossChart } from '../render/lossChart';
 import { useStore, useStoreApi } from '../state/react';
 import type { AppStore } from '../state/store';
 import { type CanvasSize, CanvasView } from './CanvasView';
+import { PinControl } from './compare/PinControl';
 
 export const RECENT_PASSES = 60;
 /** The charts need not follow every snapshot: a few redraws a second keep the main thread free. */
@@ -11,8 +12,9 @@ const WHOLE_RUN_INTERVAL_MS = 250;
 const RECENT_INTERVAL_MS = 100;
 
 function drawLoss(store: AppStore, ctx: CanvasRenderingContext2D, size: CanvasSize, recent?: number): void {
-  const { losses, logScale: log } = store.getState();
+  const { losses, logScale: log, pinned } = store.getState();
   drawLossChart(ctx, {
+    pinned,
     width: size.width,
     height: size.height,
     train: losses.train,
@@ -34,7 +36,7 @@ export function LossPanel() {
   const subscribe = useCallback(
     (redraw: () => void) =>
       store.subscribe((s, p) => {
-        if (s.lossVersion !== p.lossVersion || s.logScale !== p.logScale) redraw();
+        if (s.lossVersion !== p.lossVersion || s.logScale !== p.logScale || s.pinned !== p.pinned) redraw();
       }),
     [store],
   );
@@ -71,6 +73,7 @@ export function LossPanel() {
           Log scale
         </label>
       </div>
+      <PinControl />
       <div className="loss-charts">
         <figure>
           <CanvasView

@@ -1,7 +1,8 @@
 /**
  * The decision-boundary plot, in three stacked layers so a snapshot costs the main thread little:
  * the field (a canvas of the grid's size, scaled up by CSS), the boundary (an SVG path in grid
- * coordinates) and the marks (points and axes on a canvas redrawn only per run or resize).
+ * coordinates) and the marks (points and axes on a canvas redrawn only per run or resize). On top, the
+ * probe (data/PlotProbe.tsx) reads probabilities and edits the points.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { boundaryLines, linesToPath } from '../render/boundary';
@@ -12,6 +13,7 @@ import { useStoreApi } from '../state/react';
 import type { GridFrame } from '../worker/protocol';
 import { mark } from '../worker/timing';
 import { type CanvasSize, CanvasView } from './CanvasView';
+import { PlotProbe } from './data/PlotProbe';
 
 function place(el: HTMLElement | SVGElement | null, size: CanvasSize): void {
   if (!el) return;
@@ -86,17 +88,15 @@ export function PlotCanvas() {
   );
 
   return (
-    <div
-      className="plot"
-      role="img"
-      aria-label="Decision boundary: the network's class probabilities over the plane, with the data points"
-    >
+    // The probe on top names and describes the whole plot (it takes keys, so it cannot sit in an img).
+    <div className="plot">
       <canvas ref={fieldRef} className="field" />
       <svg ref={svgRef} className="boundary" aria-hidden="true" preserveAspectRatio="none" viewBox="0 0 1 1">
         <path ref={haloRef} className="halo" />
         <path ref={lineRef} className="line" />
       </svg>
       <CanvasView className="layer" draw={drawMarksLayer} subscribe={onMarks} onResize={onResize} />
+      <PlotProbe />
     </div>
   );
 }

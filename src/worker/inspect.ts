@@ -7,37 +7,19 @@ import { Forward } from '../core/forward';
 import type { Box } from '../core/grid';
 import type { Params } from '../core/network';
 import { macsPerPoint } from './gridPlan';
+import { validHidden, validUnit } from './inspectSpec';
 import type { HiddenFrame, HiddenSpec, UnitFrame, UnitRef } from './protocol';
 
 /** Cells along the longer side of a unit's field. */
 export const UNIT_GRID = 48;
 const MIN_UNIT_GRID = 16;
-/** Straight lines per direction in the hidden-space grid, and points per line. */
+/** Straight lines per direction in the hidden-space grid, and points per line (fewer for costly networks). */
 export const GRID_LINES = 11;
 export const LINE_SAMPLES = 41;
 /** Multiply-adds per snapshot for each of the two views. */
 const MAC_BUDGET = 2e6;
 /** Rows per forward pass: bounds the buffers, whatever the number of rows asked for. */
 const CHUNK = 256;
-
-export function validUnit(sizes: readonly number[], ref: UnitRef | null): ref is UnitRef {
-  return (
-    !!ref &&
-    Number.isInteger(ref.layer) &&
-    ref.layer >= 1 &&
-    ref.layer <= sizes.length - 2 &&
-    Number.isInteger(ref.unit) &&
-    ref.unit >= 0 &&
-    ref.unit < sizes[ref.layer]!
-  );
-}
-
-export function validHidden(sizes: readonly number[], spec: HiddenSpec | null): spec is HiddenSpec {
-  if (!spec || (spec.units.length !== 2 && spec.units.length !== 3)) return false;
-  const { layer, units } = spec;
-  if (!validUnit(sizes, { layer, unit: 0 })) return false;
-  return units.every((u, i) => validUnit(sizes, { layer, unit: u }) && units.indexOf(u) === i);
-}
 
 /** Field size for a box: UNIT_GRID cells along its longer side, fewer for costly networks. */
 export function unitGridSize(sizes: readonly number[], box: Box): { width: number; height: number } {
@@ -95,23 +77,25 @@ export class Inspector {
   hiddenSpace(p: Params, spec: HiddenSpec | null, X: Float64Array, n: number, box: Box): HiddenFrame | null {
     if (!validHidden(this.sizes, spec)) return null;
     const k = spec.units.length;
-    const shown = Math.min(n, Math.max(100, Math.floor((MAC_BUDGET * 0.6) / macsPerPoint(this.sizes))));
+    const macs = macsPerPoint(this.sizes);
+    const shown = Math.min(n, Math.max(100, Math.floor((MAC_BUDGET * 0.6) / macs)));
     const points = new Float32Array(shown * k);
     this.activations(p, X, shown, spec.layer, spec.units, points);
     const lineCount = 2 * GRID_LINES;
-    const rows = lineCount * LINE_SAMPLES;
+    const samples = Math.max(5, Math.min(LINE_SAMPLES, Math.floor((MAC_BUDGET * 0.4) / (macs * lineCount))));
+    const rows = lineCount * samples;
     const L = new Float64Array(2 * rows);
     for (let l = 0; l < GRID_LINES; l++) {
       const f = l / (GRID_LINES - 1);
       const gx = box.x0 + f * (box.x1 - box.x0);
       const gy = box.y0 + f * (box.y1 - box.y0);
-      for (let s = 0; s < LINE_SAMPLES; s++) {
-        const t = s / (LINE_SAMPLES - 1);
+      for (let s = 0; s < samples; s++) {
+        const t = s / (samples - 1);
         // Vertical line l, then horizontal line l.
-        const v = l * LINE_SAMPLES + s;
+        const v = l * samples + s;
         L[2 * v] = gx;
         L[2 * v + 1] = box.y0 + t * (box.y1 - box.y0);
-        const h = (GRID_LINES + l) * LINE_SAMPLES + s;
+        const h = (GRID_LINES + l) * samples + s;
         L[2 * h] = box.x0 + t * (box.x1 - box.x0);
         L[2 * h + 1] = gy;
       }

@@ -1,0 +1,108 @@
+/**
+ * The network diagram's geometry: a column of nodes per layer, at most MAX_NODES drawn per layer (the
+ * first units, then a "+N more" marker), and edges between drawn nodes, coloured by sign and
+ * thickened by size. Positive weights are blue, negative orange (as TensorFlow Playground).
+ */
+import type { WeightsFrame } from '../worker/protocol';
+
+export const MAX_NODES = 16;
+export const POSITIVE = '#2166ac';
+export const NEGATIVE = '#e08214';
+
+export interface DiagramLayer {
+  /** Index into sizes: 0 is the input, the last the output. */
+  index: number;
+  size: number;
+  x: number;
+  /** Units drawn, in order. */
+  units: number[];
+  ys: number[];
+  /** Units not drawn. */
+  more: number;
+  /** Where the "+N more" marker goes. */
+  moreY: number;
+}
+
+export interface Diagram {
+  width: number;
+  height: number;
+  radius: number;
+  layers: DiagramLayer[];
+}
+
+export interface Edge {
+  key: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  weight: number;
+}
+
+const TOP = 30;
+const BOTTOM = 12;
+
+export function layoutDiagram(sizes: readonly number[], width: number, height: number): Diagram {
+  const n = sizes.length;
+  const margin = 34;
+  const slots = MAX_NODES;
+  const step = (height - TOP - BOTTOM) / slots;
+  const radius = Math.max(5, Math.min(11, step * 0.38));
+  const layers = sizes.map((size, index) => {
+    const drawn = size > MAX_NODES ? MAX_NODES - 1 : size;
+    const units = Array.from({ length: drawn }, (_, i) => i);
+    const rows = Math.min(size, MAX_NODES);
+    // Centred vertically: a layer of 3 sits in the middle of the column.
+    const top = TOP + ((slots - rows) * step) / 2 + step / 2;
+    return {
+      index,
+      size,
+      x: n === 1 ? width / 2 : margin + (index * (width - 2 * margin)) / (n - 1),
+      units,
+      ys: units.map((i) => top + i * step),
+      more: size - drawn,
+      moreY: top + drawn * step,
+    };
+  });
+  return { width, height, radius, layers };
+}
+
+/** The edges between drawn nodes, with their weights (W[l] is sizes[l] x sizes[l+1], row-major). */
+export function diagramEdges(d: Diagram, w: WeightsFrame): Edge[] {
+  const edges: Edge[] = [];
+  for (let l = 0; l + 1 < d.layers.length; l++) {
+    const a = d.layers[l]!;
+    const b = d.layers[l + 1]!;
+    const W = w.W[l];
+    if (!W || W.length !== a.size * b.size) continue;
+    a.units.forEach((i, ia) => {
+      b.units.forEach((j, jb) => {
+        edges.push({
+          key: `${l}:${i}:${j}`,
+          x1: a.x,
+          y1: a.ys[ia]!,
+          x2: b.x,
+          y2: b.ys[jb]!,
+          weight: W[i * b.size + j]!,
+        });
+      });
+    });
+  }
+  return edges;
+}
+
+/** Stroke colour, width and opacity of an edge, relative to the largest drawn weight. */
+export function edgeStyle(weight: number, maxAbs: number): { color: string; width: number; opacity: number } {
+  const r = maxAbs > 0 && Number.isFinite(weight) ? Math.min(1, Math.abs(weight) / maxAbs) : 0;
+  return {
+    color: weight >= 0 ? POSITIVE : NEGATIVE,
+    width: Math.round((0.5 + 4.5 * r) * 100) / 100,
+    opacity: Math.round((0.25 + 0.75 * r) * 100) / 100,
+  };
+}
+
+export function maxAbsWeight(edges: readonly Edge[]): number {
+  let m = 0;
+  for (const e of edges) if (Number.isFinite(e.weight)) m = Math.max(m, Math.abs(e.weight));
+  return m;
+}

@@ -1,0 +1,102 @@
+/**
+ * "Inside the network": the diagram, the chosen hidden unit's activation, and the hidden space, all
+ * following training live. Loaded lazily. The worker computes the unit's field and the hidden space only
+ * while this section is on screen, and only for networks small enough to send their weights.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { ENUM_FIELDS } from '../../config/schema';
+import { layerSizes } from '../../core/network';
+import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
+import { defaultHidden, sameHidden, sameUnit, validHidden, validUnit } from '../../worker/inspectSpec';
+import { type HiddenSpec, MAX_INSPECT_PARAMS, paramCount, type UnitRef } from '../../worker/protocol';
+import { fmtInt } from '../format';
+import { HiddenSpace } from './HiddenSpace';
+import { NetworkDiagram } from './NetworkDiagram';
+import { UnitField } from './UnitField';
+
+/** Redraws of the diagram per second at most: enough to watch, cheap for the main thread. */
+const LIVE_MS = 200;
+const NOTHING = { unit: null, hidden: null };
+
+/** True while `ref`'s element is on screen (always, where IntersectionObserver is missing). */
+function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [on, setOn] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => setOn(entries.some((e) => e.isIntersecting)));
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref]);
+  return on;
+}
+
+export default function InsidePanel() {
+  const store = useStoreApi();
+  const hidden = useStore((s) => s.config.hidden);
+  const classes = useStore((s) => s.points?.classes ?? s.custom?.classes ?? null);
+  const fallbackClasses = useStore((s) =>
+    s.config.data === 'blobs' || s.config.data === 'spiral' ? s.config.classes : 2,
+  );
+  const act = useStore((s) => s.config.act);
+  const frame = useStoreThrottled((s) => (s.frame?.gen === s.gen ? s.frame : null), LIVE_MS);
+  const ref = useRef<HTMLElement>(null);
+  const onScreen = useOnScreen(ref);
+  const [unitChoice, setUnitChoice] = useState<UnitRef | null>(null);
+  const [spaceChoice, setSpaceChoice] = useState<HiddenSpec | null>(null);
+
+  const sizes = frame?.weights?.sizes ?? layerSizes(hidden, classes ?? fallbackClasses);
+  const params = paramCount(sizes);
+  const small = params <= MAX_INSPECT_PARAMS;
+  const unit = validUnit(sizes, unitChoice)
+    ? unitChoice
+    : validUnit(sizes, { layer: 1, unit: 0 })
+      ? { layer: 1, unit: 0 }
+      : null;
+  const space = validHidden(sizes, spaceChoice) ? spaceChoice : defaultHidden(sizes);
+
+  useEffect(() => {
+    const view = onScreen && small ? { unit, hidden: space } : NOTHING;
+    const now = store.getState().inspect;
+    if (!sameUnit(now.unit, view.unit) || !sameHidden(now.hidden, view.hidden))
+      store.getState().setInspect(view);
+  });
+  // Leaving the page section (or the page) stops the worker's extra work.
+  useEffect(() => () => store.getState().setInspect(NOTHING), [store]);
+
+  // The last field the worker sent, until the next one arrives (its caption says which unit it is).
+  const unitFrame = frame?.unit ?? null;
+  const spaceFrame = frame?.hidden ?? null;
+  return (
+    <section ref={ref} className="inside panel" aria-labelledby="inside-title">
+      <h2 id="inside-title">Inside the network</h2>
+      {small ? null : (
+        <p className="hint" data-testid="inside-too-big">
+          This network has {fmtInt(params)} parameters: too many to show inside while it trains (at most{' '}
+          {fmtInt(MAX_INSPECT_PARAMS)}). Export the model to look at its weights.
+        </p>
+      )}
+      <div className="inside-views">
+        <figure className="diagram-view">
+          <figcaption>
+            Weights: <span className="pos">blue positive</span>, <span className="neg">orange negative</span>,
+            thicker for larger
+          </figcaption>
+          <NetworkDiagram
+            sizes={sizes}
+            weights={small ? (frame?.weights ?? null) : null}
+            active={unit}
+            onActivate={(r) => setUnitChoice(r)}
+          />
+        </figure>
+        {small ? <UnitField unit={unitFrame} act={ENUM_FIELDS.act.optionLabels[act]} /> : null}
+        {small ? (
+          <figure className="space-view">
+            <figcaption>Hidden space: the data and a grid of input lines as a layer sees them</figcaption>
+            <HiddenSpace sizes={sizes} spec={space} frame={spaceFrame} onChange={setSpaceChoice} />
+          </figure>
+        ) : null}
+      </div>
+    </section>
+  );
+}
