@@ -16,6 +16,8 @@ await build({
   format: 'esm',
   target: 'es2022',
   outfile,
+  // npm packages (playwright-core for the browser benchmarks) load from node_modules as they are.
+  packages: 'external',
   logLevel: 'warning',
 });
 const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(3)], { stdio: 'inherit' });

@@ -60,6 +60,8 @@ export class TrainingLoop {
   private ppsStart = 0;
   /** Time spent in training itself within the current pps window (no snapshots, no idling). */
   private ppsTrainMs = 0;
+  /** The fastest full slice of the window, in passes per second (what other processes left alone). */
+  private ppsBestSlice = 0;
   private pps = 0;
 
   constructor(private readonly host: Host) {}
@@ -131,6 +133,7 @@ export class TrainingLoop {
     this.ppsPasses = 0;
     this.ppsStart = this.creditAt;
     this.ppsTrainMs = 0;
+    this.ppsBestSlice = 0;
   }
 
   private tick(): void {
@@ -185,6 +188,7 @@ export class TrainingLoop {
     const dt = this.host.now() - t0;
     this.trainedMs += dt;
     this.ppsTrainMs += dt;
+    if (dt >= slice / 2) this.ppsBestSlice = Math.max(this.ppsBestSlice, (done * 1000) / dt);
     if (done > 0) this.dirty = true;
   }
 
@@ -204,9 +208,11 @@ export class TrainingLoop {
       this.pps = (this.ppsPasses * 1000) / (t0 - this.ppsStart);
       if (this.ppsTrainMs > 0) {
         const enginePps = (this.ppsPasses * 1000) / this.ppsTrainMs;
-        this.host.mark?.('nn:pps', { pps: this.pps, enginePps, passes: this.ppsPasses });
+        const bestSlicePps = this.ppsBestSlice;
+        this.host.mark?.('nn:pps', { pps: this.pps, enginePps, bestSlicePps, passes: this.ppsPasses });
       }
       this.ppsTrainMs = 0;
+      this.ppsBestSlice = 0;
       this.ppsPasses = 0;
       this.ppsStart = t0;
     }

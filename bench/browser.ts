@@ -1,0 +1,458 @@
+/**
+ * Browser benchmark: the built site, served with its strict CSP, in headless Chromium.
+ *
+ * - Engine inside the worker, with the page drawing: passes per second at hidden 3, 50 and 500, read
+ *   from the worker's own `nn:pps` marks (see src/worker/timing.ts), against the tutorial's NumPy
+ *   code (bench/numpy_bench.py) on the same data in the same run.
+ * - Interaction: time from a slider's input event to the end of the first paint of the new
+ *   configuration's result (`nn:config` and `nn:paint` marks), over 200 mouse drags at hidden 3.
+ * - Frame cost: grid evaluation in the worker (`nn:snapshot`), contours and drawing on the main thread
+ *   (`nn:paint`), at the plot's real size; frames per second while training.
+ * - Long tasks during 30 s of training with slider drags.
+ * - Size: the built site's JavaScript, gzipped.
+ *
+ * Usage: node bench/run.mjs browser [--reuse] (reuse bench/.out/site instead of building it again).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page, Worker } from 'playwright-core';
+import { DEFAULT_CONFIG } from '../src/config/schema';
+import { dataBox } from '../src/core/grid';
+import { createRun } from '../src/core/run';
+import { DESKTOP, launch, openPage } from '../tests/browser/browser';
+import { WATCH_LONG_TASKS } from '../tests/browser/probes';
+import { serveDist } from '../tests/browser/server';
+import { buildSite, busiest, delay, jsFiles, machine, median, quantile } from './browserKit';
+
+const REUSE = process.argv.includes('--reuse');
+const DRAGS = 200;
+const ENGINE_SECONDS = 6;
+const WARMUP_MS = 1500;
+const LONG_TASK_SECONDS = 30;
+const ENGINE_CASES = [
+  { hidden: 3, floor: 5, numpyPasses: 3000 },
+  { hidden: 50, floor: 2, numpyPasses: 1000 },
+  { hidden: 500, floor: 2, numpyPasses: 300 },
+];
+
+/** Page-side recorder: input events, the app's marks, and every animation frame. */
+const PAGE_PROBE = `
+  window.__bench = { inputs: [], configs: [], paints: [], frames: [], waiters: [] };
+  addEventListener('input', (e) => window.__bench.inputs.push(e.timeStamp), true);
+  new PerformanceObserver((list) => {
+    const b = window.__bench;
+    for (const e of list.getEntries()) {
+      if (e.name === 'nn:config') b.configs.push({ gen: e.detail.gen, t: e.startTime });
+      else if (e.name === 'nn:paint')
+        b.paints.push({ gen: e.detail.gen, start: e.startTime, end: e.startTime + e.duration, cells: e.detail.cells });
+    }
+    for (const w of b.waiters.splice(0)) w();
+  }).observe({ entryTypes: ['mark', 'measure'] });
+  const frame = (t) => { window.__bench.frames.push(t); requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+`;
+
+/** Worker-side recorder, installed through Playwright once the worker runs. */
+const WORKER_PROBE = `
+  self.__bench = { pps: [], snaps: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name === 'nn:pps') self.__bench.pps.push({ t: e.startTime, ...e.detail });
+      else if (e.name === 'nn:snapshot') self.__bench.snaps.push({ t: e.startTime, ...e.detail });
+    }
+  }).observe({ type: 'mark' });
+  true
+`;
+
+interface Paint {
+  gen: number;
+  start: number;
+  end: number;
+  cells: number;
+}
+interface PageRecord {
+  inputs: number[];
+  configs: { gen: number; t: number }[];
+  paints: Paint[];
+  frames: number[];
+}
+/** One drag's last input event and what followed, in the page's clock (ms). */
+interface Step {
+  gen: number;
+  input: number;
+  config: number;
+  paintStart: number;
+  paintEnd: number;
+}
+interface WorkerRecord {
+  pps: { t: number; pps: number; enginePps: number; bestSlicePps: number; passes: number }[];
+  snaps: { t: number; gen: number; ms: number; cells: number }[];
+}
+
+const out = (s = '') => process.stdout.write(`${s}\n`);
+const pad = (s: string | number, w: number) => String(s).padStart(w);
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+const results: { name: string; value: string; floor: string; ok: boolean | null }[] = [];
+function verdict(name: string, value: string, floor: string, ok: boolean | null): void {
+  results.push({ name, value, floor, ok });
+}
+
+async function readPage(page: Page): Promise<PageRecord> {
+  return page.evaluate('({ ...window.__bench, waiters: undefined })') as Promise<PageRecord>;
+}
+
+async function theWorker(page: Page): Promise<Worker> {
+  return page.workers()[0] ?? (await page.waitForEvent('worker'));
+}
+
+async function waitForTraining(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => Number(document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.pass) > 0,
+  );
+}
+
+/** Frames per second and the longest gap between frames, over the frames in [t0, t1]. */
+function frameStats(frames: number[], t0: number, t1: number) {
+  const inside = frames.filter((t) => t >= t0 && t <= t1);
+  let gap = 0;
+  for (let i = 1; i < inside.length; i++) gap = Math.max(gap, inside[i]! - inside[i - 1]!);
+  const fps = inside.length > 1 ? ((inside.length - 1) * 1000) / (inside.at(-1)! - inside[0]!) : 0;
+  return { fps, gap, frames: inside.length };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// NumPy, on the same data (the tutorial's moons) as the page's default configuration.
+
+interface NumpyOut {
+  passes: { hidden: number[]; perSecond: number }[];
+}
+
+function numpyRates(): NumpyOut | null {
+  const run = createRun(DEFAULT_CONFIG);
+  const { X, n, y } = run.data;
+  const box = dataBox(X, n);
+  const job = {
+    X: Array.from({ length: n }, (_, i) => [X[2 * i]!, X[2 * i + 1]!]),
+    y: Array.from(y),
+    budget: 1,
+    configs: ENGINE_CASES.map((c) => ({ hidden: [c.hidden], check: 1, passes: c.numpyPasses })),
+    grid: { hidden: [3], size: 20, box: [box.x0, box.x1, box.y0, box.y1], reps: 1 },
+  };
+  const r = spawnSync('python3', [join('bench', 'numpy_bench.py')], {
+    input: JSON.stringify(job),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) {
+    out(`NumPy side skipped: ${r.error?.message ?? r.stderr.trim().split('\n').pop()}`);
+    return null;
+  }
+  return JSON.parse(r.stdout) as NumpyOut;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function engineInWorker(browser: Browser, url: string, hidden: number) {
+  const { page, context } = await openPage(browser, DESKTOP);
+  await context.addInitScript({ content: PAGE_PROBE });
+  // A lower learning rate than the tutorial's: the same work per pass, but the run does not converge
+  // (and stop) within the measurement.
+  await page.goto(`${url}?hidden=${hidden}&passes=1000000&lr=0.001`);
+  await waitForTraining(page);
+  const worker = await theWorker(page);
+  await delay(WARMUP_MS);
+  await worker.evaluate(WORKER_PROBE);
+  const t0 = (await page.evaluate('performance.now()')) as number;
+  await delay(ENGINE_SECONDS * 1000);
+  const t1 = (await page.evaluate('performance.now()')) as number;
+  const w = (await worker.evaluate('self.__bench')) as WorkerRecord;
+  const p = await readPage(page);
+  const state = await page.locator('[data-testid="status"]').getAttribute('data-state');
+  const plot = await page
+    .locator('.plot')
+    .evaluate((el) => ({ w: el.clientWidth, h: el.clientHeight, dpr: window.devicePixelRatio }));
+  await context.close();
+  const paints = p.paints.filter((x) => x.start >= t0 && x.end <= t1);
+  return {
+    hidden,
+    windows: w.pps.length,
+    pps: Math.max(0, ...w.pps.map((x) => x.pps)),
+    ppsMedian: median(w.pps.map((x) => x.pps)),
+    engine: Math.max(0, ...w.pps.map((x) => x.bestSlicePps)),
+    engineMedian: median(w.pps.map((x) => x.enginePps)),
+    snapMs: w.snaps.map((x) => x.ms),
+    cells: w.snaps[0]?.cells ?? 0,
+    paintMs: paints.map((x) => x.end - x.start),
+    paintsPerSecond: (paints.length * 1000) / (t1 - t0),
+    frames: frameStats(p.frames, t0, t1),
+    state,
+    plot,
+  };
+}
+
+/** Moves a slider's thumb with the mouse from fraction `a` to `b` of its track. */
+async function drag(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  a: number,
+  b: number,
+) {
+  const x = (f: number) => box.x + 8 + f * (box.width - 16);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x(a), y);
+  await page.mouse.down();
+  await page.mouse.move(x(b), y, { steps: 4 });
+  await page.mouse.up();
+}
+
+async function sliderBox(page: Page, name: string) {
+  const box = await page.getByRole('slider', { name, exact: true }).boundingBox();
+  if (!box) throw new Error(`no box for ${name}`);
+  return box;
+}
+
+async function interaction(browser: Browser, url: string) {
+  const { page, context } = await openPage(browser, DESKTOP);
+  await context.addInitScript({ content: PAGE_PROBE });
+  await page.goto(`${url}?passes=1000000`);
+  await waitForTraining(page);
+  await delay(WARMUP_MS);
+  const worker = await theWorker(page);
+  await worker.evaluate(WORKER_PROBE);
+  const sliders = [await sliderBox(page, 'Learning rate'), await sliderBox(page, 'Noise')];
+  const bySlider: number[][] = [[], []];
+  const steps: Step[] = [];
+  let skipped = 0;
+  let mismatched = 0;
+  for (let i = 0, done = 0; done < DRAGS && i < DRAGS * 2; i++) {
+    const which = i % 2;
+    const forward = Math.floor(i / 2) % 2 === 0;
+    const before = (await page.evaluate('[window.__bench.inputs.length, window.__bench.configs.length]')) as [
+      number,
+      number,
+    ];
+    await drag(page, sliders[which]!, forward ? 0.3 : 0.42, forward ? 0.42 : 0.3);
+    const r = (await page.evaluate(
+      `new Promise((resolve, reject) => {
+        const b = window.__bench;
+        const inputs = b.inputs.length - ${before[0]};
+        const configs = b.configs.length - ${before[1]};
+        if (inputs === 0) return resolve({ inputs, configs });
+        const gen = b.configs[b.configs.length - 1].gen;
+        const input = b.inputs[b.inputs.length - 1];
+        const timer = setTimeout(() => reject(new Error('no paint of generation ' + gen)), 10000);
+        const check = () => {
+          const p = b.paints.find((x) => x.gen === gen);
+          if (!p) return void b.waiters.push(check);
+          clearTimeout(timer);
+          const config = b.configs[b.configs.length - 1].t;
+          resolve({ inputs, configs, latency: p.end - input, gen, input, config, paintStart: p.start, paintEnd: p.end });
+        };
+        check();
+      })`,
+    )) as { inputs: number; configs: number; latency?: number } & Step;
+    if (r.latency === undefined) {
+      skipped++;
+      continue;
+    }
+    if (r.inputs !== r.configs) mismatched++;
+    bySlider[which]!.push(r.latency);
+    steps.push(r);
+    done++;
+  }
+  // Where the time goes: the worker's marks, moved onto the page's clock.
+  const w = (await worker.evaluate('self.__bench')) as WorkerRecord;
+  const shift =
+    ((await worker.evaluate('performance.timeOrigin')) as number) -
+    ((await page.evaluate('performance.timeOrigin')) as number);
+  const split = {
+    handler: [] as number[],
+    worker: [] as number[],
+    toPaint: [] as number[],
+    paint: [] as number[],
+  };
+  for (const st of steps) {
+    const snap = w.snaps.find((x) => x.gen === st.gen);
+    split.handler.push(st.config - st.input);
+    split.paint.push(st.paintEnd - st.paintStart);
+    if (!snap) continue;
+    split.worker.push(snap.t + shift - st.config);
+    split.toPaint.push(st.paintStart - (snap.t + shift));
+  }
+  await context.close();
+  return {
+    all: [...bySlider[0]!, ...bySlider[1]!],
+    lr: bySlider[0]!,
+    noise: bySlider[1]!,
+    skipped,
+    mismatched,
+    split,
+  };
+}
+
+async function longTasks(browser: Browser, url: string) {
+  const { page, context } = await openPage(browser, DESKTOP);
+  await context.addInitScript({ content: WATCH_LONG_TASKS });
+  await context.addInitScript({ content: PAGE_PROBE });
+  await page.goto(`${url}?passes=1000000&hidden=8`);
+  await waitForTraining(page);
+  await delay(WARMUP_MS);
+  const boxes = [
+    await sliderBox(page, 'Hidden layer size'),
+    await sliderBox(page, 'Learning rate'),
+    await sliderBox(page, 'Noise'),
+  ];
+  const t0 = (await page.evaluate('performance.now()')) as number;
+  const until = Date.now() + LONG_TASK_SECONDS * 1000;
+  let drags = 0;
+  while (Date.now() < until) {
+    const box = boxes[drags % 3]!;
+    await drag(page, box, 0.2 + 0.04 * (drags % 4), 0.35 + 0.05 * (drags % 5));
+    drags++;
+  }
+  const t1 = (await page.evaluate('performance.now()')) as number;
+  const tasks = ((await page.evaluate('window.__longTasks')) as { start: number; duration: number }[]).filter(
+    (e) => e.start >= t0 && e.start <= t1,
+  );
+  const p = await readPage(page);
+  await context.close();
+  return { tasks, drags, frames: frameStats(p.frames, t0, t1), seconds: (t1 - t0) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  const site = await buildSite(REUSE);
+  const server = await serveDist({ root: site, base: '/', csp: true });
+  const browser = await launch();
+  out(`nn-playground browser benchmark (${browser.version()}, headless, --disable-gpu; site ${site})`);
+  out(`machine: ${machine()}`);
+  for (const p of busiest()) out(`  busiest now: ${p}`);
+
+  const files = jsFiles(site);
+  const gzip = files.reduce((s, f) => s + f.gzip, 0);
+
+  out('\nNumPy (the tutorial code) on the same data ...');
+  const np = numpyRates();
+
+  out('engine inside the worker, page drawing ...');
+  const engine: Awaited<ReturnType<typeof engineInWorker>>[] = [];
+  for (const c of ENGINE_CASES) engine.push(await engineInWorker(browser, server.url, c.hidden));
+
+  out(`interaction: ${DRAGS} slider drags at hidden 3 ...`);
+  const inter = await interaction(browser, server.url);
+
+  out(`long tasks: ${LONG_TASK_SECONDS} s of training with slider drags ...`);
+  const lt = await longTasks(browser, server.url);
+
+  await browser.close();
+  await server.close();
+
+  out('\n== Engine inside the worker in Chromium (page open and drawing), passes per second');
+  out(
+    `${'hidden'.padEnd(8)}${pad('worker engine', 15)}${pad('(median)', 10)}${pad('wall', 9)}${pad('(median)', 10)}` +
+      `${pad('NumPy', 9)}${pad('engine x', 10)}${pad('wall x', 8)}${pad('floor', 7)}  windows  end state`,
+  );
+  ENGINE_CASES.forEach((c, i) => {
+    const e = engine[i]!;
+    const n = np?.passes[i]?.perSecond;
+    const ratio = n ? e.engine / n : Number.NaN;
+    const wall = n ? e.pps / n : Number.NaN;
+    out(
+      `${String(c.hidden).padEnd(8)}${pad(e.engine.toFixed(0), 15)}${pad(e.engineMedian.toFixed(0), 10)}` +
+        `${pad(e.pps.toFixed(0), 9)}${pad(e.ppsMedian.toFixed(0), 10)}${pad(n ? n.toFixed(0) : '-', 9)}` +
+        `${pad(n ? `${ratio.toFixed(2)}x` : '-', 10)}${pad(n ? `${wall.toFixed(2)}x` : '-', 8)}${pad(`${c.floor}x`, 7)}` +
+        `  ${pad(e.windows, 7)}  ${e.state}`,
+    );
+    verdict(
+      `engine in worker vs NumPy, hidden ${c.hidden}`,
+      n ? `${ratio.toFixed(2)}x (wall ${wall.toFixed(2)}x)` : '-',
+      `>= ${c.floor}x`,
+      n ? ratio >= c.floor : null,
+    );
+  });
+  out(
+    '  worker engine: passes per second of training time in the fastest 6 ms slice (as NumPy: the best\n' +
+      '  5 ms batch), beside it the median over 0.5 s windows of all training time; wall: passes per second\n' +
+      '  of wall time (what the status line shows), which also pays for snapshots (grid evaluation, up to\n' +
+      '  1/3 of the worker) and message pacing: best and median 0.5 s window.',
+  );
+
+  const e3 = engine[0]!;
+  out("\n== Frame cost at the plot's real size (hidden 3, training flat out)");
+  out(
+    `plot ${e3.plot.w} x ${e3.plot.h} CSS px at DPR ${e3.plot.dpr}; grid ${e3.cells} cells, scaled up by CSS`,
+  );
+  for (const e of engine) {
+    out(
+      `hidden ${pad(e.hidden, 3)}: grid evaluation + snapshot (worker) median ${f1(median(e.snapMs))} ms, p95 ${f1(quantile(e.snapMs, 0.95))} ms` +
+        ` (${e.cells} cells); contours + drawing (main) median ${f1(median(e.paintMs))} ms, p95 ${f1(quantile(e.paintMs, 0.95))} ms;` +
+        ` ${f1(e.paintsPerSecond)} paints/s; ${f1(e.frames.fps)} fps, longest frame gap ${f1(e.frames.gap)} ms`,
+    );
+  }
+  const fpsTrain = Math.min(...engine.map((e) => e.frames.fps));
+  verdict(
+    'frames per second while training (worst of hidden 3/50/500)',
+    f1(fpsTrain),
+    '>= 55',
+    fpsTrain >= 55,
+  );
+
+  out(`\n== Interaction: slider input event -> end of the first paint of the new configuration (hidden 3)`);
+  const p50 = median(inter.all);
+  const p95 = quantile(inter.all, 0.95);
+  out(
+    `${inter.all.length} drags (${inter.skipped} drags moved no value and were repeated; ${inter.mismatched} with input events != new generations)`,
+  );
+  out(`all:           median ${f1(p50)} ms, p95 ${f1(p95)} ms, max ${f1(Math.max(...inter.all))} ms`);
+  out(`learning rate: median ${f1(median(inter.lr))} ms, p95 ${f1(quantile(inter.lr, 0.95))} ms`);
+  out(
+    `noise:         median ${f1(median(inter.noise))} ms, p95 ${f1(quantile(inter.noise, 0.95))} ms (new data: points redrawn)`,
+  );
+  const sp = inter.split;
+  const ms = (xs: number[]) => `${f1(median(xs))} / ${f1(quantile(xs, 0.95))}`;
+  out(
+    `where it goes (median / p95 ms): input handler ${ms(sp.handler)}; worker (queue, new run, first 10 ms\n` +
+      `  slice, snapshot) ${ms(sp.worker)}; message + wait for the frame ${ms(sp.toPaint)}; paint ${ms(sp.paint)}`,
+  );
+  verdict(
+    'first new frame after a slider event, p95',
+    `${f1(p95)} ms (median ${f1(p50)})`,
+    '< 50 ms',
+    p95 < 50,
+  );
+
+  out(`\n== Main thread during ${f1(lt.seconds)} s of training (hidden 8) with ${lt.drags} slider drags`);
+  const longest = Math.max(0, ...lt.tasks.map((t) => t.duration));
+  out(
+    `long tasks (> 50 ms): ${lt.tasks.length}${lt.tasks.length ? `, longest ${f1(longest)} ms` : ''}; ` +
+      `${f1(lt.frames.fps)} fps, longest frame gap ${f1(lt.frames.gap)} ms`,
+  );
+  verdict(
+    'long tasks over 50 ms during 30 s with drags',
+    String(lt.tasks.length),
+    '0',
+    lt.tasks.length === 0,
+  );
+  verdict('frames per second during drags', f1(lt.frames.fps), '>= 55', lt.frames.fps >= 55);
+
+  out("\n== Size: the built site's JavaScript, gzipped (level 9)");
+  for (const f of files)
+    out(
+      `${f.name.padEnd(40)}${pad((f.bytes / 1000).toFixed(1), 8)} kB${pad((f.gzip / 1000).toFixed(1), 8)} kB gzipped`,
+    );
+  verdict('JavaScript, gzipped (all files)', `${(gzip / 1000).toFixed(1)} kB`, '< 120 kB', gzip < 120000);
+
+  out('\n== Verdicts');
+  for (const r of results) {
+    out(
+      `${r.name.padEnd(58)}${pad(r.value, 26)}  floor ${r.floor.padEnd(9)} ${r.ok === null ? '-' : r.ok ? 'ok' : 'BELOW'}`,
+    );
+  }
+  const failed = results.filter((r) => r.ok === false).length;
+  out(`\nmachine at the end: ${machine()}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  out(failed === 0 ? 'floors met' : `floors NOT met: ${failed}`);
+}
+
+await main();
