@@ -26,6 +26,11 @@ export interface PlotScene {
 const BARE: Margins = { top: 0, right: 0, bottom: 0, left: 0 };
 const AXES: Margins = { top: 6, right: 8, bottom: 22, left: 34 };
 
+/** Where the plot goes in a canvas of this size (before fitting the box's aspect ratio). */
+export function sceneArea(width: number, height: number, axes: boolean): Rect {
+  return plotArea(width, height, axes ? AXES : BARE);
+}
+
 /** The largest rect of the box's aspect ratio inside `area`, centred. */
 export function fitRect(area: Rect, box: Box): Rect {
   const aspect = (box.x1 - box.x0) / (box.y1 - box.y0);
@@ -67,7 +72,7 @@ export class ScenePainter {
     ctx.clearRect(0, 0, width, height);
     if (!grid) return;
     const field = this.prepare(ctx, grid);
-    const r = fitRect(plotArea(width, height, axes ? AXES : BARE), grid.box);
+    const r = fitRect(sceneArea(width, height, axes), grid.box);
     if (field) {
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(field, r.x, r.y, r.w, r.h);

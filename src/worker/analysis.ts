@@ -1,21 +1,24 @@
 /**
- * The logistic-regression baseline as the analysis worker computes it: fitted on the training rows
- * (all rows without a test split, as in the tutorial), scored on both sets, and sampled on a grid over
- * the same box as the network's plot. Free of worker globals, so tests run it in Node.
+ * The logistic-regression baseline as the analysis worker computes it: fitted on the run's training
+ * rows (all rows without a test split, as in the tutorial), scored on both sets, and sampled on a grid
+ * over the same box as the network's plot. Free of worker globals, so tests run it in Node.
  */
 import { type BaselineResult, type Logistic, logisticProbs, logisticRegressionCV } from '../core/baseline';
-import { type Data, splitData } from '../core/datasets';
+import type { Data } from '../core/datasets';
 import { type Box, dataBox } from '../core/grid';
-import { datasetOf } from '../core/run';
 import type { BaselineFrame, BaselineRequest } from './analysisProtocol';
 import { fitBox, gridSize } from './gridPlan';
 
 interface Fit {
   key: string;
-  data: Data;
-  nTrain: number;
+  all: Data;
   result: BaselineResult;
   testAcc: number | null;
+}
+
+function rows(req: BaselineRequest, from: number, to: number): Data {
+  const { X, y, classes } = req.points;
+  return { X: X.subarray(2 * from, 2 * to), y: y.subarray(from, to), n: to - from, classes };
 }
 
 function accuracy(m: Logistic, d: Data): number {
@@ -48,40 +51,39 @@ export function logisticGrid(m: Logistic, box: Box, width: number, height: numbe
   return out;
 }
 
-/** Computes baselines, refitting only when the data changed (the plot's shape alone needs no refit). */
+/** Computes baselines, refitting only when the points changed (the plot's shape alone needs no refit). */
 export class BaselineAnalysis {
   private last: Fit | null = null;
 
   private fit(req: BaselineRequest): Fit {
     if (this.last?.key === req.key) return this.last;
-    const data = req.data ?? datasetOf(req.config);
-    const { train, test } = splitData(data, req.config.test);
-    const result = logisticRegressionCV(train);
-    const testAcc = test ? accuracy(result.model, test) : null;
-    this.last = { key: req.key, data, nTrain: train.n, result, testAcc };
+    const n = req.points.y.length;
+    const { nTrain } = req.points;
+    const result = logisticRegressionCV(rows(req, 0, nTrain));
+    const testAcc = nTrain < n ? accuracy(result.model, rows(req, nTrain, n)) : null;
+    this.last = { key: req.key, all: rows(req, 0, n), result, testAcc };
     return this.last;
   }
 
   frame(req: BaselineRequest): BaselineFrame {
-    const { data, nTrain, result, testAcc } = this.fit(req);
-    const box = fitBox(dataBox(data.X, data.n, 0.5), req.aspect);
-    const { width, height } = gridSize([2, data.classes], req.aspect);
-    const best = result.Cs.indexOf(result.C);
+    const { all, result, testAcc } = this.fit(req);
+    const box = fitBox(dataBox(all.X, all.n, 0.5), req.aspect);
+    const { width, height } = gridSize([2, all.classes], req.aspect);
     return {
       type: 'baseline',
       gen: req.gen,
+      key: req.key,
       C: result.C,
-      cvScore: result.cvScores[best] ?? Number.NaN,
+      cvScore: result.cvScores[result.Cs.indexOf(result.C)] ?? Number.NaN,
       trainAcc: result.accuracy,
       testAcc,
       grid: {
         width,
         height,
-        classes: data.classes,
+        classes: all.classes,
         box,
         probs: logisticGrid(result.model, box, width, height),
       },
-      points: { X: data.X.slice(0, 2 * data.n), y: data.y.slice(0, data.n), nTrain, classes: data.classes },
     };
   }
 }

@@ -3,7 +3,7 @@
  * replace one another, and only the latest is computed (a slider drag costs one fit, not dozens).
  */
 import { BaselineAnalysis } from './analysis';
-import { baselineTransfer, type FromAnalysis, type ToAnalysis } from './analysisProtocol';
+import type { FromAnalysis, ToAnalysis } from './analysisProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const analysis = new BaselineAnalysis();
@@ -17,7 +17,7 @@ channel.port1.onmessage = () => {
   if (!req) return;
   try {
     const frame = analysis.frame(req);
-    scope.postMessage(frame satisfies FromAnalysis, baselineTransfer(frame));
+    scope.postMessage(frame satisfies FromAnalysis, [frame.grid.probs.buffer]);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     scope.postMessage({ type: 'error', gen: req.gen, message } satisfies FromAnalysis);

@@ -2,10 +2,9 @@
  * The page's side of the analysis worker: started on first use, one request per change of data or
  * plot shape, answers of older generations dropped. A failed worker is replaced at the next request.
  */
-import type { Config } from '../config/schema';
-import type { Data } from '../core/datasets';
 import type { BaselineFrame, FromAnalysis, ToAnalysis } from './analysisProtocol';
 import type { WorkerFactory } from './client';
+import type { PointsFrame } from './protocol';
 
 export const createAnalysisWorker: WorkerFactory = () =>
   new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
@@ -32,8 +31,9 @@ export class BaselineClient {
     return () => this.listeners.delete(fn);
   };
 
-  request(config: Config, data: Data | null, key: string, aspect: number): void {
-    const msg: ToAnalysis = { type: 'baseline', gen: ++this.gen, key, config, data, aspect };
+  /** `points` is copied to the worker; the page keeps its own. */
+  request(points: PointsFrame, key: string, aspect: number): void {
+    const msg: ToAnalysis = { type: 'baseline', gen: ++this.gen, key, points, aspect };
     this.ensureWorker().postMessage(msg);
     this.set({ ...this.state, pending: true, error: null });
   }

@@ -1,0 +1,113 @@
+/**
+ * The tutorial's gallery of decision boundaries for several hidden sizes, trained live by a pool of
+ * workers on the current data, seed and settings. A new configuration restarts it; a tile loads its
+ * configuration into the playground. With a test split, the accuracies show overfitting.
+ */
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useStore, useStoreApi } from '../../state/react';
+import type { AppState } from '../../state/store';
+import { MAX_TILES, poolSize, TUTORIAL_SIZES } from '../../worker/gallery';
+import { GalleryPool, type Tile } from '../../worker/galleryPool';
+import { fmtPercent } from '../format';
+import { AccuracyChart } from './AccuracyChart';
+import { GalleryTile, unitsLabel } from './GalleryTile';
+import { SizesForm } from './SizesForm';
+
+let shared: GalleryPool | null = null;
+/** The sizes last asked for, kept while the person looks at other views. */
+let lastSizes: readonly number[] = TUTORIAL_SIZES;
+
+function sharedPool(): GalleryPool {
+  const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
+  shared ??= new GalleryPool({ workers: poolSize(cores, MAX_TILES) });
+  return shared;
+}
+
+/** The tile with the best test accuracy, once every tile is done (ties: the smaller network). */
+function bestTile(tiles: readonly Tile[], done: number): number {
+  if (tiles.length < 2 || done < tiles.length) return -1;
+  let best = -1;
+  tiles.forEach((t, i) => {
+    if (t.testAcc !== null && (best < 0 || t.testAcc > tiles[best]!.testAcc!)) best = i;
+  });
+  return best;
+}
+
+export default function GalleryView({ pool: injected }: { pool?: GalleryPool }) {
+  const store = useStoreApi();
+  const pool = useMemo(() => injected ?? sharedPool(), [injected]);
+  const [sizes, setSizes] = useState<readonly number[]>(lastSizes);
+  const gallery = useSyncExternalStore(pool.subscribe, pool.getState, pool.getState);
+  const test = useStore((s) => s.config.test);
+  const helpId = useId();
+
+  useEffect(() => {
+    lastSizes = sizes;
+    const start = (s: AppState) => pool.start(s.config, s.custom, s.dataVersion, sizes);
+    start(store.getState());
+    const unsubscribe = store.subscribe((s, p) => {
+      if (s.config !== p.config || s.dataVersion !== p.dataVersion) start(s);
+    });
+    return () => {
+      unsubscribe();
+      pool.stop();
+    };
+  }, [store, pool, sizes]);
+
+  const { tiles, points, done } = gallery;
+  const best = bestTile(tiles, done);
+  const load = (t: Tile) => {
+    const s = store.getState();
+    s.setConfig(t.config);
+    s.setView('playground');
+  };
+  const overfit = () => {
+    const c = store.getState().config;
+    store.getState().setConfig({ ...c, noise: 0.4, test: 0.5, reg: 0.0001 });
+  };
+  const layers = tiles[0]?.config.hidden.length ?? 1;
+
+  return (
+    <div className="gallery-view">
+      <p className="view-intro">
+        The tutorial's gallery: the same data, seed and settings, with more and more hidden units. Small
+        networks capture the trend; big ones also fit the noise (overfitting), which only a held-out test set
+        shows. A tile loads its network into the playground.
+      </p>
+      <div className="gallery-controls">
+        <SizesForm sizes={sizes} onChange={setSizes} />
+        <div className="overfit">
+          <p id={helpId} className="form-hint">
+            {test === 0
+              ? 'No test set yet: training accuracy alone rewards bigger networks.'
+              : `${fmtPercent(test)} of the points are held out as a test set.`}{' '}
+            Noisier points, half held out and almost no regularization make the gap plain.
+          </p>
+          <div className="button-row">
+            {test === 0 ? (
+              <button type="button" onClick={() => store.getState().setNumber('test', 0.3)}>
+                Hold out 30% for testing
+              </button>
+            ) : null}
+            <button type="button" aria-describedby={helpId} onClick={overfit}>
+              Show overfitting
+            </button>
+          </div>
+        </div>
+      </div>
+      <p className="gallery-status" data-testid="gallery-status" data-done={done} data-total={tiles.length}>
+        {done < tiles.length ? `Training: ${done} of ${tiles.length} done` : `All ${tiles.length} trained`}
+        {best >= 0 ? `; best test accuracy: ${unitsLabel(tiles[best]!.units, layers)}` : ''}
+      </p>
+      <ul className="tiles" aria-label="Decision boundaries by hidden size">
+        {tiles.map((t, i) => (
+          <GalleryTile key={t.units} tile={t} points={points} best={i === best} onLoad={load} />
+        ))}
+      </ul>
+      {tiles.length > 1 ? <AccuracyChart tiles={tiles} /> : null}
+      <p className="sr-only" role="status">
+        {tiles.length > 0 && done === tiles.length ? 'The gallery has finished training.' : ''}
+      </p>
+    </div>
+  );
+}
