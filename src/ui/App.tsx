@@ -1,8 +1,8 @@
 /** The page: header, notices, settings panels beside the plot, playback, status and loss charts. */
-import { lazy, Suspense } from 'react';
 import { CopyLink } from './CopyLink';
 import { DataEditor } from './data/DataEditor';
 import { ExportPanel } from './data/ExportPanel';
+import { InsideSlot } from './inside/InsideSlot';
 import { Legend } from './Legend';
 import { LossPanel } from './LossPanel';
 import { Notices } from './Notices';
@@ -12,8 +12,6 @@ import { NetworkPanel } from './panels/NetworkPanel';
 import { PlaybackPanel } from './panels/PlaybackPanel';
 import { TrainingPanel } from './panels/TrainingPanel';
 import { StatusLine } from './StatusLine';
-
-const InsidePanel = lazy(() => import('./inside/InsidePanel'));
 
 export function App({ flushUrl }: { flushUrl?: () => void }) {
   return (
@@ -41,9 +39,7 @@ export function App({ flushUrl }: { flushUrl?: () => void }) {
           <TrainingPanel />
           <ExportPanel />
         </div>
-        <Suspense fallback={null}>
-          <InsidePanel />
-        </Suspense>
+        <InsideSlot />
       </main>
     </div>
   );
