@@ -41,19 +41,22 @@ export interface Edge {
 
 const TOP = 30;
 const BOTTOM = 12;
+/** The largest gap between nodes: small networks do not spread over the whole height. */
+const MAX_STEP = 40;
 
 export function layoutDiagram(sizes: readonly number[], width: number, height: number): Diagram {
   const n = sizes.length;
   const margin = 34;
-  const slots = MAX_NODES;
-  const step = (height - TOP - BOTTOM) / slots;
+  const slots = Math.max(1, ...sizes.map((s) => Math.min(s, MAX_NODES)));
+  const step = Math.min(MAX_STEP, (height - TOP - BOTTOM) / slots);
+  const used = slots * step;
   const radius = Math.max(5, Math.min(11, step * 0.38));
   const layers = sizes.map((size, index) => {
     const drawn = size > MAX_NODES ? MAX_NODES - 1 : size;
     const units = Array.from({ length: drawn }, (_, i) => i);
     const rows = Math.min(size, MAX_NODES);
     // Centred vertically: a layer of 3 sits in the middle of the column.
-    const top = TOP + ((slots - rows) * step) / 2 + step / 2;
+    const top = TOP + (height - TOP - BOTTOM - used) / 2 + ((slots - rows) * step) / 2 + step / 2;
     return {
       index,
       size,

@@ -39,7 +39,8 @@ export function DataEditor() {
   const classes = custom?.classes ?? shownClasses;
   // One class more than there is, so a click can start a new class (up to five).
   const choices = Math.min(MAX_CLASSES, classes + 1);
-  const colors = classColors(choices);
+  // The new class's colour is not known yet (every class's colour depends on how many there are).
+  const colors = [...classColors(classes), '#fff'].slice(0, choices);
   const chosen = Math.min(brush, choices - 1);
 
   let where: string;
@@ -79,7 +80,8 @@ export function DataEditor() {
       <fieldset className="class-picker" disabled={!editing}>
         <legend>Class to add</legend>
         {colors.map((color, c) => (
-          <label key={color}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: one radio per class, in class order
+          <label key={c}>
             <input type="radio" name={group} checked={chosen === c} onChange={() => setBrush(c)} />
             <Swatch color={color} /> class {c}
             {c >= classes ? ' (new)' : ''}

@@ -3,18 +3,17 @@
  * sees them. A layer of 2 units is drawn as is, one of 3 in a fixed 3-D view (or any 2 of them), a wider
  * one by two chosen units.
  */
-import { useCallback, useId, useRef } from 'react';
+import { useCallback, useId } from 'react';
 import { drawHiddenSpace } from '../../render/hiddenSpace';
 import { useStoreApi } from '../../state/react';
 import { spaceLayers } from '../../worker/inspectSpec';
-import type { HiddenFrame, HiddenSpec } from '../../worker/protocol';
+import type { HiddenSpec } from '../../worker/protocol';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 import { SelectControl } from '../controls/SelectControl';
 
 export interface HiddenSpaceProps {
   sizes: readonly number[];
   spec: HiddenSpec | null;
-  frame: HiddenFrame | null;
   onChange: (spec: HiddenSpec) => void;
 }
 
@@ -23,16 +22,16 @@ function unitOptions(n: number): { values: string[]; labels: Record<string, stri
   return { values, labels: Object.fromEntries(values.map((v) => [v, `unit ${Number(v) + 1}`])) };
 }
 
-export function HiddenSpace({ sizes, spec, frame, onChange }: HiddenSpaceProps) {
+export function HiddenSpace({ sizes, spec, onChange }: HiddenSpaceProps) {
   const store = useStoreApi();
-  const frameRef = useRef(frame);
-  frameRef.current = frame;
   const threeId = useId();
   const layers = spaceLayers(sizes);
 
   const draw = useCallback(
     (ctx: CanvasRenderingContext2D, size: CanvasSize) => {
-      const f = frameRef.current;
+      // From the store, not the props: the store's change triggers this redraw before React renders.
+      const { frame: latest, gen } = store.getState();
+      const f = latest?.gen === gen ? latest.hidden : null;
       if (!f) {
         ctx.clearRect(0, 0, size.width, size.height);
         return;

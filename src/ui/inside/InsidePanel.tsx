@@ -66,7 +66,6 @@ export default function InsidePanel() {
 
   // The last field the worker sent, until the next one arrives (its caption says which unit it is).
   const unitFrame = frame?.unit ?? null;
-  const spaceFrame = frame?.hidden ?? null;
   return (
     <section ref={ref} className="inside panel" aria-labelledby="inside-title">
       <h2 id="inside-title">Inside the network</h2>
@@ -93,7 +92,7 @@ export default function InsidePanel() {
         {small ? (
           <figure className="space-view">
             <figcaption>Hidden space: the data and a grid of input lines as a layer sees them</figcaption>
-            <HiddenSpace sizes={sizes} spec={space} frame={spaceFrame} onChange={setSpaceChoice} />
+            <HiddenSpace sizes={sizes} spec={space} onChange={setSpaceChoice} />
           </figure>
         ) : null}
       </div>
