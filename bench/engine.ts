@@ -6,6 +6,11 @@
  * On a shared machine other processes take the CPU at random moments, so both sides report the best
  * of short batches (see `rate`), and JS and NumPy take turns over `--rounds=R` rounds (default 2),
  * each keeping its best round.
+ *
+ * The losses after 500 passes agree to ~1e-15 at hidden 3 and 50 and ~1e-12 at 500 (summation order
+ * over 500 units). At 8,8 they differ by ~1e-8 because that run amplifies rounding around passes
+ * 100-300: NumPy's own loss moves by 3e-8 when one initial weight moves by one ulp, and NumPy in
+ * long double lands 2e-8 from NumPy in double (the engine lands 4e-9 from it).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

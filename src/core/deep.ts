@@ -1,7 +1,8 @@
 /**
  * Fused loops for two-class tanh networks with several hidden layers. Each does the operations of
  * the layered path (kernels.ts) in the same order, so results are bit for bit the same; fusing saves
- * passes over the activations. Buffers are unit-major (kernels.ts); units go in pairs to share loads.
+ * passes over the activations. Buffers are unit-major (kernels.ts). As in fused.ts, units go in
+ * blocks that share the per-row loads, each block size in a function of its own.
  */
 import { tanh } from './fastmath';
 
