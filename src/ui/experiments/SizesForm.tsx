@@ -47,7 +47,7 @@ export function SizesForm({
         Tutorial’s sizes
       </button>
       <p id={`${id}-msg`} className={error ? 'form-error' : 'form-hint'} role={error ? 'alert' : undefined}>
-        {error ?? 'Whole numbers from 1 to 512, separated by commas.'}
+        {error ?? 'Units per hidden layer for each tile: whole numbers from 1 to 512, separated by commas.'}
       </p>
     </form>
   );

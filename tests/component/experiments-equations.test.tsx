@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+import './helpers';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Config, copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
+import { StoreProvider } from '../../src/state/react';
+import { type AppStore, createAppStore } from '../../src/state/store';
+import EquationsView from '../../src/ui/experiments/EquationsView';
+
+function renderView(patch: Partial<Config> = {}): AppStore {
+  const store = createAppStore({ config: { ...copyConfig(DEFAULT_CONFIG), ...patch } });
+  render(
+    <StoreProvider store={store}>
+      <EquationsView />
+    </StoreProvider>,
+  );
+  return store;
+}
+
+/** Each formula's spoken form (its aria-label) with the shape in the same row. */
+function rows(): string[] {
+  return [...document.querySelectorAll('table.equations tbody tr')].map(
+    (tr) =>
+      `${tr.querySelector('math')?.getAttribute('aria-label')} | ${tr.querySelector('td.shape')?.textContent}`,
+  );
+}
+
+afterEach(cleanup);
+
+describe('the equations', () => {
+  it('are MathML with the tutorial network’s shapes', () => {
+    renderView();
+    const math = document.querySelectorAll('math');
+    expect(math.length).toBeGreaterThan(8);
+    expect(math[0]!.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
+    expect(math[0]!.querySelector('msub')?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
+    expect(rows()).toEqual([
+      'z1 = x W1 + b1 | 200 × 2 · 2 × 3 + 1 × 3 → 200 × 3',
+      'a1 = tanh(z1) | 200 × 3',
+      'z2 = a1 W2 + b2 | 200 × 3 · 3 × 2 + 1 × 2 → 200 × 2',
+      'y hat = softmax(z2) | 200 × 2',
+      'f(z) = tanh | elementwise',
+      expect.stringMatching(/^L = 1\/N .* \| 1 number$/),
+      'delta3 = y hat minus Y, the one-hot labels | 200 × 2',
+      'dW2 = a1 transposed times delta3, plus the L2 term | 3 × 2',
+      'db2 = sum over rows of delta3 | 1 × 2',
+      'delta2 = delta3 times W2 transposed, times f′(a1) elementwise | 200 × 2 · 2 × 3 → 200 × 3',
+      'dW1 = x transposed times delta2, plus the L2 term | 2 × 3',
+      'db1 = sum over rows of delta2 | 1 × 3',
+      expect.stringMatching(/^W becomes W minus epsilon/),
+      'the learning rate at pass t of T = 20000 | T = 20,000 passes',
+    ]);
+    expect(screen.getByText(/2 → 3 → 2 units, 17 parameters, trained on N = 200 rows/)).toBeTruthy();
+    // The tutorial's derivative of tanh, and its regularization strength and learning rate as numbers.
+    const text = document.querySelector('.equations-scroll')!.textContent!;
+    expect(text).toContain('1−a2');
+    expect(text).toContain('0.01');
+  });
+
+  it('follow the settings live: layers, classes, test split, minibatches, activation, annealing', () => {
+    const store = renderView();
+    act(() =>
+      store.getState().setConfig({
+        ...copyConfig(DEFAULT_CONFIG),
+        data: 'spiral',
+        classes: 3,
+        n: 300,
+        test: 0.2,
+        hidden: [8, 5],
+        act: 'relu',
+        batch: 32,
+        anneal: 'exp',
+      }),
+    );
+    const r = rows();
+    expect(r).toContain('z1 = x W1 + b1 | 240 × 2 · 2 × 8 + 1 × 8 → 240 × 8');
+    expect(r).toContain('z2 = a1 W2 + b2 | 240 × 8 · 8 × 5 + 1 × 5 → 240 × 5');
+    expect(r).toContain('a2 = ReLU(z2) | 240 × 5');
+    expect(r).toContain('y hat = softmax(z3) | 240 × 3');
+    expect(r).toContain('delta4 = y hat minus Y, the one-hot labels | 32 × 3');
+    expect(r).toContain(
+      'delta3 = delta4 times W3 transposed, times f′(a2) elementwise | 32 × 3 · 3 × 5 → 32 × 5',
+    );
+    expect(r).toContain('dW1 = x transposed times delta2, plus the L2 term | 2 × 8');
+    expect(screen.getByRole('table', { name: /^Backpropagation on a minibatch of 32 rows/ })).toBeTruthy();
+    expect(screen.getByText(/2 → 8 → 5 → 3 units, 87 parameters/)).toBeTruthy();
+    const text = document.querySelector('.equations-scroll')!.textContent!;
+    expect(text).toContain('1 if z > 0, else 0');
+    // Exponential annealing: 0.01 · 0.01^(t/T); the minibatch's share of the L2 term, 0.01 · 32 / 240.
+    expect(text).toContain('0.01·0.01tT');
+    expect(text).toContain('0.01·32240');
+  });
+});
