@@ -1,7 +1,10 @@
 /** The page: header, notices, settings panels beside the plot, playback, status and loss charts. */
+import { useStore } from '../state/react';
 import { CopyLink } from './CopyLink';
 import { DataEditor } from './data/DataEditor';
 import { ExportPanel } from './data/ExportPanel';
+import { ExperimentView } from './experiments/ExperimentView';
+import { ViewNav } from './experiments/ViewNav';
 import { InsideSlot } from './inside/InsideSlot';
 import { Legend } from './Legend';
 import { LossPanel } from './LossPanel';
@@ -14,6 +17,7 @@ import { TrainingPanel } from './panels/TrainingPanel';
 import { StatusLine } from './StatusLine';
 
 export function App({ flushUrl }: { flushUrl?: () => void }) {
+  const view = useStore((s) => s.view);
   return (
     <div className="app">
       <header className="top">
@@ -21,17 +25,22 @@ export function App({ flushUrl }: { flushUrl?: () => void }) {
           Neural network playground{' '}
           <span className="subtitle">a network from scratch, trained in your browser</span>
         </h1>
+        <ViewNav />
         <CopyLink beforeCopy={flushUrl} />
       </header>
       <Notices />
       <main className="layout">
-        <div className="stage">
-          <StatusLine />
-          <PlotCanvas />
-          <Legend />
-          <PlaybackPanel />
-          <LossPanel />
-        </div>
+        {view === 'playground' ? (
+          <div className="stage">
+            <StatusLine />
+            <PlotCanvas />
+            <Legend />
+            <PlaybackPanel />
+            <LossPanel />
+          </div>
+        ) : (
+          <ExperimentView view={view} />
+        )}
         <div className="settings">
           <DataPanel />
           <DataEditor />
