@@ -1,0 +1,202 @@
+// @vitest-environment jsdom
+import './helpers';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
+import { decodeConfig } from '../../src/config/url';
+import { initParams, paramsToJSON } from '../../src/core/network';
+import { RandomState } from '../../src/core/rng';
+import { composePlot } from '../../src/render/composePlot';
+import { drawLossChart, PINNED_COLOR, TRAIN_COLOR } from '../../src/render/lossChart';
+import { LossSeries } from '../../src/state/lossSeries';
+import { StoreProvider } from '../../src/state/react';
+import { type AppStore, createAppStore } from '../../src/state/store';
+import { PinControl } from '../../src/ui/compare/PinControl';
+import { ExportPanel } from '../../src/ui/data/ExportPanel';
+import { modelJSON } from '../../src/ui/data/exports';
+import { makeSnapshot } from './helpers';
+import { recordingContext } from './recordingContext';
+
+const weights = initParams([2, 3, 2], 'tanh', new RandomState(2));
+
+afterEach(cleanup);
+
+function series(values: number[]): LossSeries {
+  const s = new LossSeries();
+  s.append(values);
+  return s;
+}
+
+function renderWith(store: AppStore, ui: React.ReactNode) {
+  render(<StoreProvider store={store}>{ui}</StoreProvider>);
+}
+
+describe('comparing runs', () => {
+  it('"Pin this run" keeps a copy of the loss curves that later training does not change', () => {
+    const store = createAppStore();
+    store.getState().applySnapshot(makeSnapshot(0, 0));
+    store.getState().pin();
+    const pinned = store.getState().pinned!;
+    expect(pinned.train.length).toBe(10);
+    expect(pinned.label).toBe('moons, hidden 3, tanh, lr 0.01');
+    store.getState().applySnapshot(makeSnapshot(0, 1));
+    expect(store.getState().losses.train.length).toBe(20);
+    expect(pinned.train.length).toBe(10);
+    store.getState().setHidden(0, 5);
+    expect(store.getState().pinned).toBe(pinned);
+  });
+
+  it('shows the pinned run in the legend with a way to unpin it', () => {
+    const store = createAppStore();
+    renderWith(store, <PinControl />);
+    const pin = screen.getByRole('button', { name: 'Pin this run' }) as HTMLButtonElement;
+    expect(pin.disabled).toBe(true);
+    act(() => {
+      store.getState().applySnapshot(makeSnapshot(0, 0));
+    });
+    fireEvent.click(pin);
+    expect(screen.getByTestId('pinned').textContent).toBe(' pinned: moons, hidden 3, tanh, lr 0.01');
+    fireEvent.click(screen.getByRole('button', { name: 'Unpin' }));
+    expect(store.getState().pinned).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unpin' })).toBeNull();
+  });
+
+  it('draws the pinned curve under the current one, over the longer of the two runs', () => {
+    const { ctx, calls } = recordingContext();
+    const pinned = { train: series(Array.from({ length: 500 }, (_, i) => 1 / (i + 1))), test: null };
+    drawLossChart(ctx, {
+      width: 400,
+      height: 300,
+      train: series([0.5, 0.4]),
+      test: null,
+      log: false,
+      pinned,
+    });
+    const strokes = calls.filter((c) => c.name === 'stroke').map((c) => c.strokeStyle);
+    expect(strokes.indexOf(PINNED_COLOR)).toBeGreaterThanOrEqual(0);
+    expect(strokes.indexOf(PINNED_COLOR)).toBeLessThan(strokes.indexOf(TRAIN_COLOR));
+    // The x axis reaches pass 499: its last tick label is beyond the current run's 2 passes.
+    const labels = calls.filter((c) => c.name === 'fillText').map((c) => String(c.args[0]));
+    expect(labels).toContain('400');
+  });
+
+  it('without a pin, draws what it drew before', () => {
+    const { ctx, calls } = recordingContext();
+    drawLossChart(ctx, { width: 400, height: 300, train: series([0.5, 0.4]), test: null, log: false });
+    expect(calls.filter((c) => c.name === 'stroke').map((c) => c.strokeStyle)).not.toContain(PINNED_COLOR);
+  });
+});
+
+describe('export builders', () => {
+  it('the model JSON holds the configuration, its link, the sizes and every weight', () => {
+    const config = { ...copyConfig(DEFAULT_CONFIG), lr: 0.02 };
+    const json = JSON.parse(modelJSON(config, weights, 1234, false));
+    expect(json).toMatchObject({ format: 'nn-playground model', version: 1, pass: 1234, sizes: [2, 3, 2] });
+    expect(json.activation).toBe('tanh');
+    expect(decodeConfig(json.query).config).toEqual(config);
+    expect(json.layers).toEqual(paramsToJSON(weights));
+    expect(json.layers[0].W).toHaveLength(2);
+    expect(json.layers[0].W[0]).toHaveLength(3);
+  });
+
+  it('the plot PNG stacks the field, the boundary (halo, then line) and the marks', () => {
+    const { ctx, calls } = recordingContext(800, 600);
+    const probs = new Float32Array(2 * 4 * 4);
+    for (let j = 0; j < 4; j++) for (let i = 0; i < 4; i++) probs[16 + j * 4 + i] = i < 2 ? 0.1 : 0.9;
+    const grid = { width: 4, height: 4, classes: 2, box: { x0: 0, x1: 1, y0: 0, y1: 1 }, probs };
+    const field = { id: 'field' } as unknown as HTMLCanvasElement;
+    const marks = { id: 'marks' } as unknown as HTMLCanvasElement;
+    composePlot(ctx, { width: 400, height: 300, dpr: 2, grid, field, marks });
+    const names = calls.map((c) => c.name);
+    expect(names[0]).toBe('setTransform');
+    expect(calls.find((c) => c.name === 'fillRect')?.args).toEqual([0, 0, 800, 600]);
+    const draws = calls.filter((c) => c.name === 'drawImage');
+    expect(draws.map((c) => c.args[0])).toEqual([field, marks]);
+    expect(draws[0]!.args.slice(1)).toEqual([38, 8, 352, 268]);
+    const strokes = calls.filter((c) => c.name === 'stroke');
+    expect(strokes.map((c) => c.strokeStyle)).toEqual(['rgba(255, 255, 255, 0.85)', '#1d1d1d']);
+    expect(names.indexOf('stroke')).toBeLessThan(names.lastIndexOf('drawImage'));
+  });
+});
+
+describe('the export panel', () => {
+  let downloads: { name: string; blob: Blob }[];
+  beforeEach(() => {
+    downloads = [];
+    let last: Blob | null = null;
+    URL.createObjectURL = vi.fn((b: Blob) => {
+      last = b;
+      return 'blob:x';
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      if (last) downloads.push({ name: this.download, blob: last });
+    });
+    if (!Blob.prototype.text) {
+      Blob.prototype.text = function (this: Blob) {
+        return new Promise<string>((resolve) => {
+          const r = new FileReader();
+          r.onload = () => resolve(String(r.result));
+          r.readAsText(this);
+        });
+      };
+    }
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('exports the model from the weights the page has', async () => {
+    const store = createAppStore();
+    store.getState().applySnapshot(makeSnapshot(0, 0, { weights, pass: 77 }));
+    renderWith(store, <ExportPanel />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export model (JSON)' }));
+    });
+    expect(downloads.map((d) => d.name)).toEqual(['nn-playground-model.json']);
+    const json = JSON.parse(await downloads[0]!.blob.text());
+    expect(json.pass).toBe(77);
+    expect(screen.getByRole('status').textContent).toBe('Downloaded the model.');
+  });
+
+  it("asks the worker for a big network's weights, then exports them", async () => {
+    const store = createAppStore();
+    store.getState().applySnapshot(makeSnapshot(0, 0, { weights: null, params: 60000 }));
+    renderWith(store, <ExportPanel />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export model (JSON)' }));
+    expect(store.getState().weightsRequests).toBe(1);
+    expect(screen.getByRole('status').textContent).toBe('Preparing the model…');
+    await act(async () => {
+      store.getState().receiveWeights({ gen: 0, pass: 5, weights });
+    });
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(JSON.parse(await downloads[0]!.blob.text()).pass).toBe(5);
+  });
+
+  it('exports the NumPy script with the edited points embedded', async () => {
+    const store = createAppStore();
+    store
+      .getState()
+      .setData({ X: new Float64Array([0.5, 0.25, -1, 2]), y: new Uint8Array([0, 1]), n: 2, classes: 2 });
+    renderWith(store, <ExportPanel />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export as NumPy' }));
+    });
+    await waitFor(() => expect(downloads.map((d) => d.name)).toEqual(['nn_playground.py']));
+    const script = await downloads[0]!.blob.text();
+    expect(script).toContain('import numpy as np');
+    expect(script).toContain("# The playground's edited data, embedded.");
+    expect(script).toContain('0.25');
+  });
+
+  it('says why the plot could not be exported instead of failing silently', async () => {
+    const store = createAppStore();
+    store.getState().applySnapshot(makeSnapshot(0, 0));
+    renderWith(store, <ExportPanel />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Download plot (PNG)' }));
+    });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Could not export the plot: the plot is not drawn yet.',
+    );
+    expect(downloads).toEqual([]);
+  });
+});

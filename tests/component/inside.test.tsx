@@ -1,0 +1,230 @@
+// @vitest-environment jsdom
+import './helpers';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
+import { initParams } from '../../src/core/network';
+import { RandomState } from '../../src/core/rng';
+import { NEGATIVE, POSITIVE } from '../../src/render/diagram';
+import { StoreProvider } from '../../src/state/react';
+import { createAppStore } from '../../src/state/store';
+import InsidePanel from '../../src/ui/inside/InsidePanel';
+import { NetworkDiagram } from '../../src/ui/inside/NetworkDiagram';
+import { TrainingLoop } from '../../src/worker/loop';
+import type { Snapshot, UnitRef } from '../../src/worker/protocol';
+import { FakeHost } from './fakeHost';
+import { makeSnapshot } from './helpers';
+
+afterEach(cleanup);
+
+function weights(sizes: number[]) {
+  return initParams(sizes, 'tanh', new RandomState(1));
+}
+
+describe('the network diagram', () => {
+  it('shows every layer, at most 16 nodes each with "+N more", and one edge per drawn pair', () => {
+    const sizes = [2, 20, 3, 2];
+    render(<NetworkDiagram sizes={sizes} weights={weights(sizes)} active={null} onActivate={() => {}} />);
+    const units = screen.getAllByRole('button');
+    expect(units).toHaveLength(15 + 3);
+    expect(units[0]!.getAttribute('aria-label')).toBe('hidden 1, unit 1');
+    expect(screen.getByText('+5 more')).toBeTruthy();
+    for (const name of ['input', 'hidden 1', 'hidden 2', 'output'])
+      expect(screen.getByText(name)).toBeTruthy();
+    const lines = document.querySelectorAll('.edges line');
+    expect(lines).toHaveLength(2 * 15 + 15 * 3 + 3 * 2);
+  });
+
+  it('colours an edge by the sign of its weight and thickens the largest', () => {
+    const sizes = [2, 2, 2];
+    const w = weights(sizes);
+    w.W[0]!.set([-3, 0.3, 1, 0.1]);
+    render(<NetworkDiagram sizes={sizes} weights={w} active={null} onActivate={() => {}} />);
+    const lines = [...document.querySelectorAll('.edges line')].slice(0, 4);
+    expect(lines.map((l) => l.getAttribute('stroke'))).toEqual([NEGATIVE, POSITIVE, POSITIVE, POSITIVE]);
+    expect(Number(lines[0]!.getAttribute('stroke-width'))).toBe(5);
+    expect(Number(lines[3]!.getAttribute('stroke-width'))).toBeLessThan(1);
+  });
+
+  it('is one tab stop; focus, hover and arrow keys choose a hidden unit', () => {
+    const sizes = [2, 4, 3, 2];
+    const chosen: UnitRef[] = [];
+    const { rerender } = render(
+      <NetworkDiagram sizes={sizes} weights={null} active={null} onActivate={(r) => chosen.push(r)} />,
+    );
+    const stops = screen.getAllByRole('button').filter((b) => b.getAttribute('tabindex') === '0');
+    expect(stops.map((b) => b.getAttribute('aria-label'))).toEqual(['hidden 1, unit 1']);
+    fireEvent.focus(screen.getByRole('button', { name: 'hidden 1, unit 1' }));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'hidden 1, unit 1' }), { key: 'ArrowDown' });
+    fireEvent.mouseEnter(screen.getByRole('button', { name: 'hidden 2, unit 3' }));
+    expect(chosen).toEqual([
+      { layer: 1, unit: 0 },
+      { layer: 1, unit: 1 },
+      { layer: 2, unit: 2 },
+    ]);
+    rerender(
+      <NetworkDiagram
+        sizes={sizes}
+        weights={null}
+        active={{ layer: 1, unit: 3 }}
+        onActivate={(r) => chosen.push(r)}
+      />,
+    );
+    const active = screen.getByRole('button', { name: 'hidden 1, unit 4' });
+    expect(active.getAttribute('aria-pressed')).toBe('true');
+    expect(active.getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(active, { key: 'ArrowRight' });
+    expect(chosen[chosen.length - 1]).toEqual({ layer: 2, unit: 2 });
+  });
+});
+
+function renderInside(store = createAppStore()) {
+  render(
+    <StoreProvider store={store}>
+      <InsidePanel />
+    </StoreProvider>,
+  );
+  return store;
+}
+
+describe('"Inside the network"', () => {
+  it('asks the worker for the chosen unit and the default hidden space, and shows the unit it gets', () => {
+    vi.useFakeTimers();
+    const store = renderInside();
+    expect(store.getState().inspect).toEqual({
+      unit: { layer: 1, unit: 0 },
+      hidden: { layer: 1, units: [0, 1, 2] },
+    });
+    fireEvent.focus(screen.getByRole('button', { name: 'hidden 1, unit 2' }));
+    expect(store.getState().inspect.unit).toEqual({ layer: 1, unit: 1 });
+    const values = new Float32Array(6).fill(0.5);
+    act(() => {
+      store.getState().applySnapshot(
+        makeSnapshot(0, 0, {
+          weights: weights([2, 3, 2]),
+          unit: { layer: 1, unit: 1, width: 3, height: 2, box: { x0: 0, x1: 1, y0: 0, y1: 1 }, values },
+        }),
+      );
+      vi.advanceTimersByTime(300);
+    });
+    expect(screen.getByTestId('unit-caption').textContent).toBe(
+      'hidden 1, unit 2: its tanh activation over the input plane',
+    );
+    expect(
+      screen.getByRole('img', { name: 'Activation of hidden 1, unit 2 over the input plane' }),
+    ).toBeTruthy();
+    vi.useRealTimers();
+  });
+
+  it('offers two chosen units of a wider layer; choosing the same unit twice swaps them', () => {
+    const store = createAppStore();
+    store.getState().setHidden(0, 6);
+    renderInside(store);
+    expect(store.getState().inspect.hidden).toEqual({ layer: 1, units: [0, 1] });
+    const across = screen.getByRole('combobox', { name: 'Horizontal' });
+    fireEvent.change(across, { target: { value: '4' } });
+    expect(store.getState().inspect.hidden).toEqual({ layer: 1, units: [4, 1] });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Vertical' }), { target: { value: '4' } });
+    expect(store.getState().inspect.hidden).toEqual({ layer: 1, units: [1, 4] });
+  });
+
+  it('turns the 3-D view of a 3-unit layer into two of its units', () => {
+    const store = renderInside();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'All 3 units in 3-D' }));
+    expect(store.getState().inspect.hidden).toEqual({ layer: 1, units: [0, 1] });
+  });
+
+  it('says so when the network is too big to look inside, and asks the worker for nothing', () => {
+    const store = createAppStore();
+    store.getState().setHidden(0, 512);
+    store.getState().addLayer();
+    renderInside(store);
+    expect(screen.getByTestId('inside-too-big').textContent).toContain('265,218 parameters');
+    expect(store.getState().inspect).toEqual({ unit: null, hidden: null });
+    expect(screen.queryByRole('combobox', { name: 'Layer' })).toBeNull();
+  });
+});
+
+describe('the worker, looking inside', () => {
+  function start(
+    hidden: number[],
+    inspect = { unit: { layer: 1, unit: 2 }, hidden: { layer: 1, units: [0, 1, 2] } },
+  ) {
+    const host = new FakeHost();
+    const loop = new TrainingLoop(host);
+    loop.handle({
+      type: 'config',
+      gen: 1,
+      config: { ...copyConfig(DEFAULT_CONFIG), hidden },
+      data: null,
+      playing: false,
+      speed: Number.POSITIVE_INFINITY,
+      aspect: 1.5,
+      inspect,
+    });
+    host.run(5);
+    return { host, loop };
+  }
+
+  it('sends the weights, the unit field and the hidden space of a small network', () => {
+    const { host } = start([3]);
+    const s = host.lastSnapshot();
+    expect(s.params).toBe(17);
+    expect(s.weights?.sizes).toEqual([2, 3, 2]);
+    expect(s.weights?.W[0]).toHaveLength(6);
+    expect(s.unit).toMatchObject({ layer: 1, unit: 2 });
+    expect(s.hidden).toMatchObject({ layer: 1, units: [0, 1, 2], shown: 200 });
+  });
+
+  it('answers a changed view with a new snapshot, even when paused', () => {
+    const { host, loop } = start([3]);
+    loop.handle({ type: 'ack', gen: 1, seq: 0 });
+    loop.handle({ type: 'inspect', view: { unit: { layer: 1, unit: 0 }, hidden: null } });
+    host.run(5);
+    const s = host.lastSnapshot();
+    expect(s.seq).toBe(1);
+    expect(s.unit).toMatchObject({ layer: 1, unit: 0 });
+    expect(s.hidden).toBeNull();
+  });
+
+  it('keeps the weights of a big network to itself until asked for them', () => {
+    const { host, loop } = start([512, 100]);
+    const s: Snapshot = host.lastSnapshot();
+    expect(s.params).toBeGreaterThan(50000);
+    expect([s.weights, s.unit, s.hidden]).toEqual([null, null, null]);
+    loop.handle({ type: 'weights', gen: 1 });
+    loop.handle({ type: 'weights', gen: 0 });
+    host.run(5);
+    const replies = host.posted.filter((m) => m.type === 'weights');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ type: 'weights', gen: 1, pass: 0 });
+  });
+
+  it('trains on edited points, with the test split applied to them', () => {
+    const host = new FakeHost();
+    const loop = new TrainingLoop(host);
+    const n = 10;
+    const data = {
+      X: Float64Array.from({ length: 2 * n }, (_, i) => Math.cos(i)),
+      y: Uint8Array.from({ length: n }, (_, i) => i % 3),
+      n,
+      classes: 3,
+    };
+    loop.handle({
+      type: 'config',
+      gen: 1,
+      config: { ...copyConfig(DEFAULT_CONFIG), test: 0.2 },
+      data,
+      playing: true,
+      speed: Number.POSITIVE_INFINITY,
+      aspect: 1,
+      inspect: { unit: null, hidden: null },
+    });
+    host.run(1);
+    const s = host.lastSnapshot();
+    expect(Array.from(s.points!.X)).toEqual(Array.from(data.X));
+    expect(s.points).toMatchObject({ nTrain: 8, classes: 3 });
+    expect(s.grid.classes).toBe(3);
+    expect(s.testLoss).not.toBeNull();
+  });
+});

@@ -1,0 +1,165 @@
+// @vitest-environment jsdom
+import './helpers';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { initParams } from '../../src/core/network';
+import { RandomState } from '../../src/core/rng';
+import { pixelToData, pointProbs } from '../../src/render/probe';
+import { StoreProvider } from '../../src/state/react';
+import { type AppStore, createAppStore } from '../../src/state/store';
+import { PlotProbe, readoutText } from '../../src/ui/data/PlotProbe';
+import { fmtPercent } from '../../src/ui/format';
+import { makeSnapshot } from './helpers';
+
+const W = 400;
+const H = 300;
+const BOX = { x0: -2, x1: 2, y0: -1.5, y1: 1.5 };
+
+// jsdom has no PointerEvent: a MouseEvent with a pointer type stands in.
+if (typeof window.PointerEvent === 'undefined') {
+  class FakePointerEvent extends MouseEvent {
+    readonly pointerType: string;
+    constructor(type: string, init: PointerEventInit = {}) {
+      super(type, init);
+      this.pointerType = init.pointerType ?? 'mouse';
+    }
+  }
+  window.PointerEvent = FakePointerEvent as unknown as typeof PointerEvent;
+}
+
+/** The probe's box: 400 x 300 CSS pixels at the page's origin (jsdom lays nothing out). */
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+    left: 0,
+    top: 0,
+    right: W,
+    bottom: H,
+    width: W,
+    height: H,
+    x: 0,
+    y: 0,
+    toJSON: () => ({}),
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+const weights = initParams([2, 3, 2], 'tanh', new RandomState(5));
+
+function setup(patch: Parameters<typeof makeSnapshot>[2] = {}): AppStore {
+  const store = createAppStore();
+  store.getState().applySnapshot(
+    makeSnapshot(0, 0, {
+      weights,
+      grid: { width: 4, height: 3, classes: 2, box: BOX, probs: new Float32Array(24).fill(0.5) },
+      points: { X: new Float64Array([0, 0, 1, 1]), y: new Uint8Array([0, 1]), nTrain: 2, classes: 2 },
+      ...patch,
+    }),
+  );
+  render(
+    <StoreProvider store={store}>
+      <PlotProbe />
+    </StoreProvider>,
+  );
+  return store;
+}
+
+function move(x: number, y: number) {
+  fireEvent.pointerMove(screen.getByRole('application'), { clientX: x, clientY: y, pointerType: 'mouse' });
+}
+
+describe('the probability readout', () => {
+  it('shows the probabilities under the pointer, from the weights', () => {
+    setup();
+    move(200, 100);
+    const at = pixelToData(200, 100, W, H, BOX)!;
+    const [p0, p1] = pointProbs(weights, at.x, at.y);
+    const text = screen.getByTestId('readout').textContent ?? '';
+    expect(text).toContain(`class 0 ${fmtPercent(p0)}`);
+    expect(text).toContain(`class 1 ${fmtPercent(p1)}`);
+  });
+
+  it('announces the reading politely once the pointer rests', () => {
+    setup();
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    move(200, 100);
+    move(210, 100);
+    expect(status.textContent).toBe('');
+    act(() => {
+      vi.advanceTimersByTime(500);
+    });
+    expect(status.textContent).toMatch(/^x [-\d.]+, y [-\d.]+: class 0 [\d.]+%, class 1 [\d.]+%\.$/);
+  });
+
+  it('never shows NaN: a diverged network reads as dashes', () => {
+    const broken = initParams([2, 3, 2], 'tanh', new RandomState(5));
+    broken.W[0]![0] = Number.NaN;
+    setup({ weights: broken });
+    move(200, 100);
+    const text = screen.getByTestId('readout').textContent ?? '';
+    expect(text).not.toContain('NaN');
+    expect(text).toContain('class 0 —');
+    expect(readoutText({ x: Number.NaN, y: 1 }, [Number.NaN])).not.toContain('NaN');
+  });
+
+  it('falls back to the grid when the page has no weights', () => {
+    setup({ weights: null });
+    move(200, 100);
+    expect(screen.getByTestId('readout').textContent).toContain('class 1 50.0%');
+  });
+
+  it('hides the box when the pointer leaves, and ignores the margins', () => {
+    setup();
+    move(200, 100);
+    fireEvent.pointerLeave(screen.getByRole('application'), { pointerType: 'mouse' });
+    expect(screen.queryByTestId('readout')).toBeNull();
+    move(5, 5);
+    expect(screen.queryByTestId('readout')).toBeNull();
+  });
+});
+
+describe('editing by clicking the plot', () => {
+  it('a click on empty ground adds a point of the chosen class; a click on a point removes it', () => {
+    const store = setup();
+    store.getState().setBrush(1);
+    fireEvent.click(screen.getByRole('application'), { clientX: 100, clientY: 200 });
+    const added = pixelToData(100, 200, W, H, BOX)!;
+    expect(store.getState().custom?.n).toBe(3);
+    expect([
+      store.getState().custom!.X[0],
+      store.getState().custom!.X[1],
+      store.getState().custom!.y[0],
+    ]).toEqual([added.x, added.y, 1]);
+    fireEvent.click(screen.getByRole('application'), { clientX: 101, clientY: 201 });
+    expect(store.getState().custom?.n).toBe(2);
+    expect(screen.getByRole('status').textContent).toContain('Removed the point');
+  });
+
+  it('only reads when editing is off', () => {
+    const store = setup();
+    store.getState().setEditing(false);
+    fireEvent.click(screen.getByRole('application'), { clientX: 100, clientY: 200 });
+    expect(store.getState().custom).toBeNull();
+    expect(screen.getByTestId('readout')).toBeTruthy();
+  });
+
+  it('works from the keyboard: arrows move a cursor, Enter adds, Delete removes', () => {
+    const store = setup();
+    const plot = screen.getByRole('application');
+    expect(plot.tabIndex).toBe(0);
+    fireEvent.keyDown(plot, { key: 'ArrowRight' });
+    expect(screen.getByTestId('readout').textContent).toContain('x 0.1, y 0');
+    expect(document.querySelector('.plot-cursor')).not.toBeNull();
+    fireEvent.keyDown(plot, { key: 'Enter' });
+    expect(store.getState().custom?.X[0]).toBeCloseTo(0.1, 12);
+    fireEvent.keyDown(plot, { key: 'Delete' });
+    expect(store.getState().custom?.n).toBe(2);
+    fireEvent.keyDown(plot, { key: 'Escape' });
+    expect(screen.queryByTestId('readout')).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+/** A 2-D context that records what is drawn (calls, and the style at each fill or stroke). */
+export interface Call {
+  name: string;
+  args: unknown[];
+  strokeStyle?: unknown;
+  fillStyle?: unknown;
+}
+
+export function recordingContext(
+  width = 400,
+  height = 300,
+): { ctx: CanvasRenderingContext2D; calls: Call[] } {
+  const calls: Call[] = [];
+  const state: Record<string, unknown> = {
+    strokeStyle: '#000',
+    fillStyle: '#000',
+    lineWidth: 1,
+    canvas: { width, height, dataset: {} },
+  };
+  const ctx = new Proxy(state, {
+    get(target, prop: string) {
+      if (prop in target) return target[prop];
+      return (...args: unknown[]) => {
+        const call: Call = { name: prop, args };
+        if (prop === 'stroke' || prop === 'fill' || prop === 'strokeRect' || prop === 'fillRect') {
+          call.strokeStyle = target.strokeStyle;
+          call.fillStyle = target.fillStyle;
+        }
+        calls.push(call);
+        if (prop === 'measureText') return { width: 6 * String(args[0]).length };
+        return undefined;
+      };
+    },
+    set(target, prop: string, value) {
+      target[prop] = value;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+  return { ctx, calls };
+}

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIVATIONS, type Activation } from '../../src/config/schema';
+import { Forward } from '../../src/core/forward';
+import { initParams, type Params } from '../../src/core/network';
+import { RandomState } from '../../src/core/rng';
+import {
+  diagramEdges,
+  edgeStyle,
+  layoutDiagram,
+  MAX_NODES,
+  NEGATIVE,
+  POSITIVE,
+} from '../../src/render/diagram';
+import { boundingCube, PITCH, project3, squareDomains, toPlane, YAW } from '../../src/render/hiddenSpace';
+import { dataToPixel, gridProbs, pixelToData, pointProbs } from '../../src/render/probe';
+import { paintUnitField, valueRange } from '../../src/render/unitField';
+import { Inspector, UNIT_GRID } from '../../src/worker/inspect';
+import { defaultHidden, spaceLayers, validHidden, validUnit } from '../../src/worker/inspectSpec';
+import { paramCount } from '../../src/worker/protocol';
+
+const BOX = { x0: -1.5, x1: 2.5, y0: -1, y1: 1.5 };
+
+function net(sizes: number[], act: Activation = 'tanh', seed = 3): Params {
+  const p = initParams(sizes, act, new RandomState(seed));
+  // Non-zero biases, so that a mix-up of W and b would show.
+  p.b.forEach((b, l) => {
+    for (let j = 0; j < b.length; j++) b[j] = 0.1 * (j + 1) * (l % 2 ? -1 : 1);
+  });
+  return p;
+}
+
+function randomPoints(n: number, seed = 7): Float64Array {
+  const rng = new RandomState(seed);
+  return Float64Array.from({ length: 2 * n }, () => rng.randn());
+}
+
+/** Layer `layer`'s activations of one point, straight from core's forward pass. */
+function direct(p: Params, x: number, y: number, layer: number): Float64Array {
+  const f = new Forward(p.sizes, 1);
+  f.run(p, new Float64Array([x, y]), 1, null);
+  return f.acts[layer]!;
+}
+
+describe('the hidden space, computed in the worker', () => {
+  it('puts each point where a direct forward pass puts it, for 2 and 3 units of any layer', () => {
+    const p = net([2, 5, 3, 2], 'tanh');
+    const X = randomPoints(300);
+    const inspector = new Inspector(p.sizes);
+    for (const spec of [
+      { layer: 1, units: [4, 1] },
+      { layer: 2, units: [0, 1, 2] },
+    ]) {
+      const frame = inspector.hiddenSpace(p, spec, X, 300, BOX)!;
+      expect(frame.shown).toBe(300);
+      const k = spec.units.length;
+      for (const i of [0, 1, 150, 299]) {
+        const a = direct(p, X[2 * i]!, X[2 * i + 1]!, spec.layer);
+        spec.units.forEach((u, j) => {
+          expect(frame.points[i * k + j]).toBeCloseTo(a[u]!, 6);
+        });
+      }
+    }
+  });
+
+  it('maps straight lines of the box: vertical lines first, then horizontal ones', () => {
+    const p = net([2, 4, 2], 'relu');
+    const frame = new Inspector(p.sizes).hiddenSpace(
+      p,
+      { layer: 1, units: [2, 3] },
+      randomPoints(10),
+      10,
+      BOX,
+    )!;
+    const { lineCount, samples, lines } = frame;
+    expect(lineCount).toBe(22);
+    expect(lines.length).toBe(lineCount * samples * 2);
+    const check = (line: number, s: number, x: number, y: number) => {
+      const a = direct(p, x, y, 1);
+      const r = line * samples + s;
+      expect(lines[2 * r]).toBeCloseTo(a[2]!, 6);
+      expect(lines[2 * r + 1]).toBeCloseTo(a[3]!, 6);
+    };
+    // The first vertical line is x = x0, from y0 up; the last horizontal line is y = y1, from x0 right.
+    check(0, 0, BOX.x0, BOX.y0);
+    check(0, samples - 1, BOX.x0, BOX.y1);
+    check(lineCount - 1, 0, BOX.x0, BOX.y1);
+    check(lineCount - 1, samples - 1, BOX.x1, BOX.y1);
+  });
+
+  it("gives a unit's field at the cell centres of the box, row 0 at the top", () => {
+    const p = net([2, 6, 6, 3], 'sigmoid');
+    const f = new Inspector(p.sizes).unitField(p, { layer: 2, unit: 5 }, BOX)!;
+    expect(Math.max(f.width, f.height)).toBe(UNIT_GRID);
+    expect(f.width / f.height).toBeCloseTo(4 / 2.5, 1);
+    const cell = (i: number, j: number) =>
+      direct(
+        p,
+        BOX.x0 + ((i + 0.5) * (BOX.x1 - BOX.x0)) / f.width,
+        BOX.y1 - ((j + 0.5) * (BOX.y1 - BOX.y0)) / f.height,
+        2,
+      )[5]!;
+    expect(f.values[0]).toBeCloseTo(cell(0, 0), 6);
+    expect(f.values[f.width * f.height - 1]).toBeCloseTo(cell(f.width - 1, f.height - 1), 6);
+    expect(f.values[3 * f.width + 7]).toBeCloseTo(cell(7, 3), 6);
+  });
+
+  it('refuses units and layers the network does not have', () => {
+    const sizes = [2, 3, 1, 2];
+    expect(validUnit(sizes, { layer: 1, unit: 2 })).toBe(true);
+    expect(validUnit(sizes, { layer: 1, unit: 3 })).toBe(false);
+    expect(validUnit(sizes, { layer: 3, unit: 0 })).toBe(false);
+    expect(validUnit(sizes, { layer: 0, unit: 0 })).toBe(false);
+    expect(validHidden(sizes, { layer: 1, units: [0, 0] })).toBe(false);
+    expect(validHidden(sizes, { layer: 2, units: [0, 1] })).toBe(false);
+    expect(spaceLayers(sizes)).toEqual([1]);
+    expect(defaultHidden(sizes)).toEqual({ layer: 1, units: [0, 1, 2] });
+    expect(defaultHidden([2, 1, 2])).toBeNull();
+    expect(new Inspector([2, 3, 2]).unitField(net([2, 3, 2]), { layer: 2, unit: 0 }, BOX)).toBeNull();
+  });
+
+  it('samples fewer rows for costly networks, more than none', () => {
+    const p = net([2, 100, 100, 100, 2], 'tanh');
+    expect(paramCount(p.sizes)).toBeLessThan(50000);
+    const X = randomPoints(2000);
+    const frame = new Inspector(p.sizes).hiddenSpace(p, { layer: 3, units: [0, 1] }, X, 2000, BOX)!;
+    expect(frame.shown).toBeLessThan(2000);
+    expect(frame.shown).toBeGreaterThanOrEqual(100);
+    expect(frame.samples).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the 3-D view', () => {
+  it('turns and tilts by the fixed angles', () => {
+    const out = new Float64Array(6);
+    project3([1, 0, 0, 0, 0, 1], 2, out);
+    expect(out[0]).toBeCloseTo(Math.cos(YAW), 12);
+    expect(out[1]).toBeCloseTo(Math.sin(PITCH) * Math.sin(YAW), 12);
+    expect(out[2]).toBeCloseTo(0, 12);
+    expect(out[3]).toBeCloseTo(Math.cos(PITCH), 12);
+    expect(Array.from(toPlane([1, 2, 3, 4], 2, 2))).toEqual([1, 2, 3, 4]);
+  });
+
+  it("frames every row in a cube and keeps the plane's scales equal", () => {
+    const frame = {
+      layer: 1,
+      units: [0, 1, 2],
+      shown: 2,
+      points: new Float32Array([-1, 0, 2, 1, 3, -2]),
+      lineCount: 0,
+      samples: 0,
+      lines: new Float32Array(0),
+    };
+    const cube = boundingCube(frame);
+    expect(Array.from(cube.slice(0, 3))).toEqual([-1, 0, -2]);
+    expect(Array.from(cube.slice(21, 24))).toEqual([1, 3, 2]);
+    const d = squareDomains({ x0: 0, x1: 2, y0: 0, y1: 1 }, { x: 0, y: 0, w: 400, h: 100 });
+    expect((d.x[1] - d.x[0]) / 400).toBeCloseTo((d.y[1] - d.y[0]) / 100, 12);
+    expect(d.y[1] - d.y[0]).toBeGreaterThan(1);
+  });
+});
+
+describe('the probability readout', () => {
+  it('gives the forward pass of core for every activation', () => {
+    for (const act of ACTIVATIONS) {
+      const p = net([2, 4, 3, 3], act, 11);
+      const f = new Forward(p.sizes, 1);
+      f.run(p, new Float64Array([0.3, -0.7]), 1, null);
+      const probs = pointProbs(p, 0.3, -0.7);
+      expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      probs.forEach((q, c) => {
+        expect(q).toBeCloseTo(f.probs[c]!, 12);
+      });
+    }
+  });
+
+  it('maps pixels to data and back, and nothing outside the plot area', () => {
+    const p = pixelToData(200, 120, 400, 300, BOX)!;
+    const back = dataToPixel(p, 400, 300, BOX);
+    expect(back.x).toBeCloseTo(200, 9);
+    expect(back.y).toBeCloseTo(120, 9);
+    expect(pixelToData(2, 120, 400, 300, BOX)).toBeNull();
+  });
+
+  it('reads the grid cell under a point when there are no weights', () => {
+    const probs = new Float32Array(2 * 4 * 2);
+    probs[4 * 2 + 3] = 0.9; // class 1, row 0 (top), column 3
+    const grid = { width: 4, height: 2, classes: 2, box: { x0: 0, x1: 4, y0: 0, y1: 2 }, probs };
+    expect(gridProbs(grid, 3.5, 1.5)?.[1]).toBeCloseTo(0.9, 6);
+    expect(gridProbs(grid, 5, 1)).toBeNull();
+  });
+});
+
+describe('the network diagram', () => {
+  it('draws at most 16 nodes a layer, with a "+N more" for the rest', () => {
+    const d = layoutDiagram([2, 40, 16, 3], 440, 320);
+    expect(d.layers.map((l) => l.units.length)).toEqual([2, MAX_NODES - 1, MAX_NODES, 3]);
+    expect(d.layers.map((l) => l.more)).toEqual([0, 25, 0, 0]);
+    for (const l of d.layers) for (const y of l.ys) expect(y).toBeLessThan(320);
+  });
+
+  it('gives each edge its weight W[l][i][j] and styles it by sign and size', () => {
+    const p = net([2, 3, 2]);
+    const edges = diagramEdges(layoutDiagram(p.sizes, 440, 320), p);
+    expect(edges).toHaveLength(2 * 3 + 3 * 2);
+    const e = edges.find((x) => x.key === '1:2:1')!;
+    expect(e.weight).toBe(p.W[1]![2 * 2 + 1]);
+    expect(edgeStyle(-2, 2)).toEqual({ color: NEGATIVE, width: 5, opacity: 1 });
+    expect(edgeStyle(0.5, 2).color).toBe(POSITIVE);
+    expect(edgeStyle(0.5, 2).width).toBeLessThan(5);
+    expect(edgeStyle(Number.NaN, 2).width).toBe(0.5);
+  });
+});
+
+describe("a unit's field as pixels", () => {
+  it('is white at 0, blue at the largest value, orange at the most negative, grey where not finite', () => {
+    const frame = {
+      layer: 1,
+      unit: 0,
+      width: 4,
+      height: 1,
+      box: BOX,
+      values: new Float32Array([0, 2, -2, Number.NaN]),
+    };
+    const out = new Uint8ClampedArray(16);
+    paintUnitField(frame, out);
+    expect(Array.from(out.slice(0, 3))).toEqual([255, 255, 255]);
+    expect(Array.from(out.slice(4, 7))).toEqual([0x21, 0x66, 0xac]);
+    expect(Array.from(out.slice(8, 11))).toEqual([0xe0, 0x82, 0x14]);
+    expect(Array.from(out.slice(12, 15))).toEqual([200, 200, 200]);
+    expect(valueRange(frame.values)).toEqual([-2, 2]);
+  });
+});
