@@ -21,6 +21,11 @@ export interface PlotScene {
   points: PointsFrame | null;
   /** Axes with ticks, or a bare picture (gallery tiles). */
   axes: boolean;
+  /**
+   * Sample the grid down to about this many cells a side (whole blocks averaged), for small pictures:
+   * the boundary's marching squares cost grows with the cells, and a tile has few pixels to show them.
+   */
+  maxSide?: number;
 }
 
 const BARE: Margins = { top: 0, right: 0, bottom: 0, left: 0 };
@@ -29,6 +34,42 @@ const AXES: Margins = { top: 6, right: 8, bottom: 22, left: 34 };
 /** Where the plot goes in a canvas of this size (before fitting the box's aspect ratio). */
 export function sceneArea(width: number, height: number, axes: boolean): Rect {
   return plotArea(width, height, axes ? AXES : BARE);
+}
+
+/**
+ * `grid` with each f x f block of cells averaged into one (cells that do not fill a block are dropped,
+ * and the box shrinks to match), so the coarse cell centres are the centres of the blocks.
+ */
+export function coarsen(grid: GridFrame, f: number): GridFrame {
+  if (f <= 1) return grid;
+  const { width: W, height: H, classes: C, box, probs } = grid;
+  const w = Math.floor(W / f);
+  const h = Math.floor(H / f);
+  const out = new Float32Array(w * h * C);
+  const k = 1 / (f * f);
+  for (let c = 0; c < C; c++) {
+    const src = c * W * H;
+    const dst = c * w * h;
+    for (let j = 0; j < h; j++) {
+      for (let i = 0; i < w; i++) {
+        let sum = 0;
+        for (let b = 0; b < f; b++) {
+          const row = src + (j * f + b) * W + i * f;
+          for (let a = 0; a < f; a++) sum += probs[row + a]!;
+        }
+        out[dst + j * w + i] = sum * k;
+      }
+    }
+  }
+  const dx = (box.x1 - box.x0) / W;
+  const dy = (box.y1 - box.y0) / H;
+  return {
+    width: w,
+    height: h,
+    classes: C,
+    box: { x0: box.x0, x1: box.x0 + w * f * dx, y0: box.y1 - h * f * dy, y1: box.y1 },
+    probs: out,
+  };
 }
 
 /** The largest rect of the box's aspect ratio inside `area`, centred. */
@@ -47,11 +88,19 @@ export function fitRect(area: Rect, box: Box): Rect {
 export class ScenePainter {
   private field: HTMLCanvasElement | null = null;
   private image: ImageData | null = null;
+  private source: GridFrame | null = null;
   private grid: GridFrame | null = null;
   private lines: Ring[] = [];
 
-  private prepare(ctx: CanvasRenderingContext2D, grid: GridFrame): HTMLCanvasElement | null {
-    if (grid === this.grid) return this.field;
+  /** Paints the field canvas and traces the boundary of `source`, once per grid. */
+  private prepare(
+    ctx: CanvasRenderingContext2D,
+    source: GridFrame,
+    maxSide: number,
+  ): HTMLCanvasElement | null {
+    if (source === this.source) return this.field;
+    this.source = source;
+    const grid = coarsen(source, Math.ceil(Math.max(source.width, source.height) / maxSide));
     this.grid = grid;
     this.lines = boundaryLines(grid);
     this.field ??= ctx.canvas.ownerDocument.createElement('canvas');
@@ -68,10 +117,11 @@ export class ScenePainter {
   }
 
   draw(ctx: CanvasRenderingContext2D, scene: PlotScene): void {
-    const { width, height, grid, points, axes } = scene;
+    const { width, height, points, axes } = scene;
     ctx.clearRect(0, 0, width, height);
-    if (!grid) return;
-    const field = this.prepare(ctx, grid);
+    if (!scene.grid) return;
+    const field = this.prepare(ctx, scene.grid, scene.maxSide ?? Number.POSITIVE_INFINITY);
+    const grid = this.grid!;
     const r = fitRect(sceneArea(width, height, axes), grid.box);
     if (field) {
       ctx.imageSmoothingEnabled = true;

@@ -75,7 +75,7 @@ export class GalleryPool {
     this.createWorker = opts.createWorker ?? createTrainWorker;
     this.afterFrame = opts.afterFrame ?? ((fn) => requestAnimationFrame(() => fn()));
     this.after = opts.after ?? ((fn, ms) => setTimeout(fn, ms));
-    this.interval = opts.interval ?? 120;
+    this.interval = opts.interval ?? 250;
   }
 
   getState = (): GalleryState => this.state;

@@ -3,6 +3,7 @@ import './helpers';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema';
+import { coarsen } from '../../src/render/scenePlot';
 import { StoreProvider } from '../../src/state/react';
 import { createAppStore, type StoreInit } from '../../src/state/store';
 import GalleryView from '../../src/ui/experiments/GalleryView';
@@ -181,6 +182,24 @@ describe('the gallery’s pure parts', () => {
     expect(parseSizes('513').error).toContain('outside');
     expect(parseSizes('2.5').error).toContain('not a whole number');
     expect(parseSizes(Array.from({ length: 13 }, (_, i) => i + 1).join(',')).error).toContain('At most 12');
+  });
+
+  it('coarsens a tile’s grid by averaging whole blocks, keeping cell centres where they were', () => {
+    // 5 x 2 cells over [0, 5] x [0, 2], two classes; blocks of 2 x 2 keep 2 x 1 cells.
+    const p1 = [0, 0.2, 0.4, 0.6, 1, 0.2, 0.2, 0.8, 0.8, 0];
+    const grid = {
+      width: 5,
+      height: 2,
+      classes: 2,
+      box: { x0: 0, x1: 5, y0: 0, y1: 2 },
+      probs: new Float32Array([...p1.map((p) => 1 - p), ...p1]),
+    };
+    const c = coarsen(grid, 2);
+    expect([c.width, c.height]).toEqual([2, 1]);
+    expect(c.box).toEqual({ x0: 0, x1: 4, y0: 0, y1: 2 });
+    expect(Array.from(c.probs.subarray(2)).map((v) => Math.round(v * 1000) / 1000)).toEqual([0.15, 0.65]);
+    expect(Array.from(c.probs.subarray(0, 2)).map((v) => Math.round(v * 1000) / 1000)).toEqual([0.85, 0.35]);
+    expect(coarsen(grid, 1)).toBe(grid);
   });
 
   it('leaves a core for the main training worker', () => {

@@ -3,7 +3,7 @@
  * workers on the current data, seed and settings. A new configuration restarts it; a tile loads its
  * configuration into the playground. With a test split, the accuracies show overfitting.
  */
-import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore, useStoreApi } from '../../state/react';
 import type { AppState } from '../../state/store';
 import { MAX_TILES, poolSize, TUTORIAL_SIZES } from '../../worker/gallery';
@@ -56,11 +56,14 @@ export default function GalleryView({ pool: injected }: { pool?: GalleryPool }) 
 
   const { tiles, points, done } = gallery;
   const best = bestTile(tiles, done);
-  const load = (t: Tile) => {
-    const s = store.getState();
-    s.setConfig(t.config);
-    s.setView('playground');
-  };
+  const load = useCallback(
+    (t: Tile) => {
+      const s = store.getState();
+      s.setConfig(t.config);
+      s.setView('playground');
+    },
+    [store],
+  );
   const overfit = () => {
     const c = store.getState().config;
     store.getState().setConfig({ ...c, noise: 0.4, test: 0.5, reg: 0.0001 });

@@ -11,13 +11,23 @@ export interface SceneCanvasProps {
   grid: GridFrame | null;
   points: PointsFrame | null;
   axes?: boolean;
+  /** See PlotScene.maxSide: small pictures need fewer cells. */
+  maxSide?: number;
   /** Accessible name; without one the canvas is decoration inside a labelled whole. */
   label?: string;
   className?: string;
   onResize?: (size: CanvasSize) => void;
 }
 
-export function SceneCanvas({ grid, points, axes = false, label, className, onResize }: SceneCanvasProps) {
+export function SceneCanvas({
+  grid,
+  points,
+  axes = false,
+  maxSide,
+  label,
+  className,
+  onResize,
+}: SceneCanvasProps) {
   const scene = useRef({ grid, points });
   scene.current = { grid, points };
   const painter = useRef<ScenePainter | null>(null);
@@ -26,9 +36,9 @@ export function SceneCanvas({ grid, points, axes = false, label, className, onRe
   const draw = useCallback(
     (ctx: CanvasRenderingContext2D, size: CanvasSize) => {
       painter.current ??= new ScenePainter();
-      painter.current.draw(ctx, { ...size, ...scene.current, axes });
+      painter.current.draw(ctx, { ...size, ...scene.current, axes, maxSide });
     },
-    [axes],
+    [axes, maxSide],
   );
   const subscribe = useCallback((fn: () => void) => {
     redraw.current = fn;

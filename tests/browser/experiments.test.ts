@@ -1,0 +1,242 @@
+/**
+ * The tutorial's experiments in a real Chromium, served from a sub-path with a strict
+ * Content-Security-Policy: the gallery fills in from its worker pool and loads a tile into the
+ * playground, the page stays responsive meanwhile, the baseline is fitted in its worker, the equations
+ * are laid out as MathML, an exercise loads its preset; and screenshots of every view. Run
+ * `npm run build` first. Nothing here sleeps to wait for a condition: it polls for it.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeConfig } from '../../src/config/url';
+import { DESKTOP, launch, openPage, PHONE, type WatchedPage } from './browser';
+import { query, statusText, WATCH_LONG_TASKS } from './probes';
+import { type StaticServer, serveDist } from './server';
+
+let server: StaticServer;
+let browser: Browser;
+const pages: WatchedPage[] = [];
+
+async function open(path: string, viewport = DESKTOP, init: string[] = []): Promise<WatchedPage> {
+  const w = await openPage(browser, viewport);
+  for (const script of init) await w.context.addInitScript({ content: script });
+  pages.push(w);
+  await w.page.goto(`${server.url}${path}`);
+  return w;
+}
+
+const GALLERY = '[data-testid="gallery-status"]';
+
+/** Waits until every tile of the gallery has ended. */
+async function waitForGallery(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const s = document.querySelector<HTMLElement>(sel);
+      return !!s && s.dataset.total !== '0' && s.dataset.done === s.dataset.total;
+    },
+    GALLERY,
+    { timeout: 120000 },
+  );
+}
+
+async function waitForRunEnd(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const state = document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state;
+      return state === 'finished' || state === 'converged';
+    },
+    undefined,
+    { timeout: 60000 },
+  );
+}
+
+/** Train and test accuracy as a tile, the baseline or the status line shows them ("97.5%"). */
+function accuracies(text: string): string[] {
+  return [...text.matchAll(/(\d+\.\d)%/g)].map((m) => m[1]!);
+}
+
+beforeAll(async () => {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
+  await mkdir('test-results', { recursive: true });
+  server = await serveDist({ root: 'dist', base: '/some/sub/path/', csp: true });
+  browser = await launch();
+});
+
+afterEach(async () => {
+  for (const w of pages.splice(0)) await w.context.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the experiments in Chromium', () => {
+  it('fills in the gallery, and a tile loads its configuration into the URL and the status', async () => {
+    const { page, errors } = await open('?test=0.3&passes=3000&view=gallery');
+    const tiles = page.getByRole('list', { name: 'Decision boundaries by hidden size' }).getByRole('link');
+    await expect.poll(() => tiles.count()).toBe(7);
+    await waitForGallery(page);
+    const texts = await tiles.allTextContents();
+    expect(texts.map((t) => t.split(' hidden unit')[0])).toEqual(['1', '2', '3', '4', '5', '20', '50']);
+    for (const t of texts) expect(t).toMatch(/train \d+\.\d%test \d+\.\d%/);
+    // Every tile drew its boundary: its canvas is not blank.
+    const inked = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLCanvasElement>('.tile canvas')].map((c) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let ink = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) ink++;
+        return ink / (d.length / 4);
+      }),
+    );
+    expect(inked).toHaveLength(7);
+    for (const share of inked) expect(share).toBeGreaterThan(0.9);
+
+    const tile = page.getByRole('link', { name: /^5 hidden units/ });
+    const tileAcc = accuracies((await tile.textContent()) ?? '');
+    await tile.click();
+    await page.waitForFunction(() => window.location.search.includes('hidden=5&'));
+    const { config } = decodeConfig(await query(page));
+    expect(config).toMatchObject({ hidden: [5], test: 0.3, passes: 3000, data: 'moons' });
+    expect(await query(page)).not.toContain('view=');
+    expect(await page.getByRole('slider', { name: 'Hidden layer size' }).getAttribute('aria-valuetext')).toBe(
+      '5 units',
+    );
+    await waitForRunEnd(page);
+    const status = await statusText(page);
+    expect(status).toMatch(/of 3,000/);
+    // The playground's run of the tile's configuration ends exactly where the tile's did.
+    expect(accuracies(status)).toEqual(tileAcc);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no long task over 50 ms on the main thread while the gallery trains', async () => {
+    const { page, errors } = await open('?test=0.3&view=gallery', DESKTOP, [WATCH_LONG_TASKS]);
+    // From the moment the first tile shows a boundary: the page's own start-up is not measured.
+    await page.waitForFunction(() => document.querySelector('.tile[data-state="training"] canvas'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.tile-acc')].some((e) => /\d%/.test(e.textContent ?? '')),
+    );
+    const start = await page.evaluate(() => performance.now());
+    const input = page.getByRole('textbox', { name: 'Hidden sizes' });
+    const box = await input.boundingBox();
+    if (!box) throw new Error('no box for the sizes field');
+    const until = Date.now() + 6000;
+    let rounds = 0;
+    // Meanwhile the person hovers over tiles and types: input events only, no test scripts.
+    while (Date.now() < until) {
+      await page.mouse.move(100 + (rounds % 5) * 150, 420 + (rounds % 2) * 200, { steps: 5 });
+      await page.mouse.click(box.x + box.width - 5, box.y + box.height / 2);
+      await page.keyboard.press('End');
+      await page.keyboard.type(rounds % 2 ? '' : ' ');
+      rounds++;
+    }
+    type Entry = { start: number; duration: number };
+    const { tasks, frames, done } = await page.evaluate(
+      ({ t0, sel }) => {
+        const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[] };
+        return {
+          tasks: w.__longTasks.filter((e) => e.start >= t0),
+          frames: w.__longFrames.filter((e) => e.start >= t0),
+          done: Number(document.querySelector<HTMLElement>(sel)?.dataset.done),
+        };
+      },
+      { t0: start, sel: GALLERY },
+    );
+    expect(rounds).toBeGreaterThan(3);
+    const long = tasks.filter((e) => e.duration > 50);
+    const around = frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100));
+    expect({ long, around }).toEqual({ long: [], around });
+    // The gallery was really training during the measurement.
+    expect(done).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('fits the logistic-regression baseline in its worker and shows it beside the network', async () => {
+    const { page, errors } = await open('?view=baseline');
+    const baseline = page.getByTestId('baseline-accuracy');
+    await expect.poll(() => baseline.textContent(), { timeout: 30000 }).toBe('train 85.0%');
+    await expect.poll(() => page.getByText(/^C = 2\.78, chosen by 5-fold/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('network-accuracy').textContent(), { timeout: 60000 })
+      .toBe('train 97.5%');
+    const inked = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLCanvasElement>('.versus-plot canvas')].map((c) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let ink = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) ink++;
+        return ink;
+      }),
+    );
+    expect(inked).toHaveLength(2);
+    for (const ink of inked) expect(ink).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+  });
+
+  it('lays out the equations as MathML', async () => {
+    const { page, errors } = await open('?view=equations&hidden=8,5');
+    const table = page.getByRole('table', { name: /^Forward propagation/ });
+    await expect.poll(() => table.count()).toBe(1);
+    expect(await table.textContent()).toContain('200 × 8 · 8 × 5 + 1 × 5 → 200 × 5');
+    // MathML Core layout: a fraction is taller than a line of text, a subscript sits lower than its base.
+    const layout = await page.evaluate(() => {
+      const frac = document.querySelector('mfrac')!.getBoundingClientRect();
+      const sub = document.querySelector('msub')!;
+      const [base, index] = [...sub.children].map((c) => c.getBoundingClientRect());
+      return { fracHeight: frac.height, baseBottom: base!.bottom, indexBottom: index!.bottom };
+    });
+    expect(layout.fracHeight).toBeGreaterThan(28);
+    expect(layout.indexBottom).toBeGreaterThan(layout.baseBottom);
+    expect(errors).toEqual([]);
+  });
+
+  it('loads an exercise’s preset into the playground', async () => {
+    const { page, errors } = await open('?view=exercises');
+    await page.getByRole('link', { name: 'Spiral, two layers of 20' }).click();
+    await page.waitForFunction(() => window.location.search.includes('hidden=20,20&'));
+    expect(decodeConfig(await query(page)).config).toMatchObject({ data: 'spiral', classes: 3 });
+    await expect.poll(() => statusText(page)).toMatch(/Pass [\d,]+ of 5,000/);
+    expect(errors).toEqual([]);
+  });
+
+  it('screenshots: every view on desktop and phone', async () => {
+    const shots: [string, string, () => Promise<void>][] = [
+      ['baseline', '', async () => undefined],
+      ['gallery', '&test=0.5&noise=0.4&reg=0.0001', async () => undefined],
+      ['equations', '', async () => undefined],
+      ['exercises', '', async () => undefined],
+    ];
+    for (const [view, extra] of shots) {
+      for (const [name, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const w = await open(`?view=${view}${extra}`, viewport);
+        const { page } = w;
+        if (view === 'gallery') await waitForGallery(page);
+        if (view === 'baseline') {
+          await expect
+            .poll(() => page.getByTestId('baseline-accuracy').textContent(), { timeout: 30000 })
+            .toMatch(/%/);
+          await page.waitForFunction(
+            () => /finished|converged/.test(document.body.textContent ?? ''),
+            undefined,
+            {
+              timeout: 60000,
+            },
+          );
+        }
+        if (view === 'equations') await page.locator('math').first().waitFor();
+        if (view === 'exercises') await page.getByRole('article').first().waitFor();
+        await page.screenshot({
+          path: `test-results/experiments-${view}-${name}.png`,
+          fullPage: name === 'phone',
+        });
+        expect(w.errors).toEqual([]);
+        await w.context.close();
+        pages.splice(pages.indexOf(w), 1);
+      }
+    }
+  }, 300000);
+});
