@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { classCount } from '../../config/schema';
 import { useStore } from '../../state/react';
 import { fmtInt, fmtNum } from '../format';
-import { ACT_NAME, activation, call, ic, ij, learningRate, sumOver, T } from './equationParts';
+import { ACT_NAME, APPLY, activation, call, ic, ij, learningRate, sumOver, T } from './equationParts';
 import { Formula, Frac, Num, O, S, V } from './mathml';
 
 function Row({ eq, shape, label }: { eq: ReactNode; shape: string; label: string }) {
@@ -225,6 +225,7 @@ export default function EquationsView() {
                   {sumOver('i')}
                   <O>−</O>
                   <V>log</V>
+                  {APPLY}
                   <S
                     name="ŷ"
                     sub={

@@ -62,15 +62,15 @@ export const GalleryTile = memo(function GalleryTile({ tile, points, best, onLoa
           onLoad(tile);
         }}
       >
-        <span className="tile-title">
-          {unitsLabel(tile.units, tile.config.hidden.length)}
-          {best ? <span className="tile-badge"> best test</span> : null}
-        </span>
+        <span className="tile-title">{unitsLabel(tile.units, tile.config.hidden.length)}</span>
         <SceneCanvas className="tile-plot" grid={tile.grid} points={points} maxSide={TILE_CELLS} />
         <span className="tile-acc">
           <Accuracy train={tile.trainAcc} test={tile.testAcc} />
         </span>
-        <span className="tile-state">{progress(tile)}</span>
+        <span className="tile-state">
+          {progress(tile)}
+          {best ? <span className="tile-badge"> · best test</span> : null}
+        </span>
       </a>
     </li>
   );

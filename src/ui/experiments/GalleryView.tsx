@@ -8,7 +8,6 @@ import { useStore, useStoreApi } from '../../state/react';
 import type { AppState } from '../../state/store';
 import { MAX_TILES, poolSize, TUTORIAL_SIZES } from '../../worker/gallery';
 import { GalleryPool, type Tile } from '../../worker/galleryPool';
-import { fmtPercent } from '../format';
 import { AccuracyChart } from './AccuracyChart';
 import { GalleryTile, unitsLabel } from './GalleryTile';
 import { SizesForm } from './SizesForm';
@@ -83,7 +82,7 @@ export default function GalleryView({ pool: injected }: { pool?: GalleryPool }) 
           <p id={helpId} className="form-hint">
             {test === 0
               ? 'No test set yet: training accuracy alone rewards bigger networks.'
-              : `${fmtPercent(test)} of the points are held out as a test set.`}{' '}
+              : `${Math.round(test * 100)}% of the points are held out as a test set.`}{' '}
             Noisier points, half held out and almost no regularization make the gap plain.
           </p>
           <div className="button-row">

@@ -31,6 +31,9 @@ export const sumOver = (i: string) => (
     <V>{i}</V>
   </munder>
 );
+/** U+2061, function application: spaces a function name from its argument as MathML expects. */
+export const APPLY = <O>{'\u2061'}</O>;
+
 export const call = (f: ReactNode, arg: ReactNode) => (
   <>
     {f}
