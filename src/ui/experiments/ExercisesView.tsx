@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { encodeConfig } from '../../config/url';
 import { useStoreApi } from '../../state/react';
 import { EXERCISES, type Exercise, presetConfig } from './exercises';
+import { isPlainClick } from './links';
 
 function Card({ ex }: { ex: Exercise }) {
   const store = useStoreApi();
@@ -24,7 +25,7 @@ function Card({ ex }: { ex: Exercise }) {
             className="button"
             href={`?${encodeConfig(presetConfig(p))}`}
             onClick={(e) => {
-              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+              if (!isPlainClick(e)) return;
               e.preventDefault();
               const s = store.getState();
               s.setConfig(presetConfig(p));

@@ -2,12 +2,13 @@
  * One tile of the gallery: its decision boundary, its accuracies and its state. The tile is a link to
  * its configuration; a plain click (or Enter) loads it into the playground instead of reloading.
  */
-import { type MouseEvent, memo } from 'react';
+import { memo } from 'react';
 import { encodeConfig } from '../../config/url';
 import type { Tile } from '../../worker/galleryPool';
 import type { PointsFrame } from '../../worker/protocol';
 import { fmtInt } from '../format';
 import { Accuracy } from './Accuracy';
+import { isPlainClick } from './links';
 import { SceneCanvas } from './SceneCanvas';
 
 /** Cells a side a tile's boundary is traced on: plenty for its ~200 pixels, a quarter of the work. */
@@ -34,10 +35,6 @@ function progress(t: Tile): string {
     case 'error':
       return `failed: ${t.message ?? 'unknown error'}`;
   }
-}
-
-export function isPlainClick(e: MouseEvent): boolean {
-  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
 }
 
 export interface GalleryTileProps {

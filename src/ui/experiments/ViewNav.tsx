@@ -5,6 +5,7 @@
 import { encodeConfig } from '../../config/url';
 import { useStore } from '../../state/react';
 import { VIEWS, type ViewId, viewQuery } from '../../state/view';
+import { isPlainClick } from './links';
 
 const NAV_LABELS: Readonly<Record<ViewId, string>> = {
   playground: 'Playground',
@@ -27,7 +28,7 @@ export function ViewNav() {
           href={`${query}${viewQuery(v)}`}
           aria-current={v === view ? 'page' : undefined}
           onClick={(e) => {
-            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+            if (!isPlainClick(e)) return;
             e.preventDefault();
             setView(v);
           }}

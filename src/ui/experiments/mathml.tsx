@@ -67,12 +67,3 @@ export function Formula({ children, label }: { children: ReactNode; label?: stri
     </math>
   );
 }
-
-/** "a × b" as a shape. */
-export function Shape({ rows, cols }: { rows: ReactNode; cols: ReactNode }) {
-  return (
-    <span className="shape">
-      {rows}&thinsp;×&thinsp;{cols}
-    </span>
-  );
-}
