@@ -10,13 +10,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-export const SITE = join('bench', '.out', 'site');
-
-/** Builds the site with the project's Vite config, unless `reuse` and a build is there. */
-export async function buildSite(reuse: boolean): Promise<string> {
-  if (reuse && existsSync(join(SITE, 'index.html'))) return SITE;
-  await build({ logLevel: 'warn', build: { outDir: SITE, emptyOutDir: true } });
-  return SITE;
+/**
+ * Builds the site with the project's Vite config into bench/.out/<name>, unless `reuse` and a build is
+ * there. The benchmark and the soak use different directories, so one may run while the other builds.
+ */
+export async function buildSite(reuse: boolean, name = 'site'): Promise<string> {
+  const dir = join('bench', '.out', name);
+  if (reuse && existsSync(join(dir, 'index.html'))) return dir;
+  await build({ logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  return dir;
 }
 
 export interface JsFile {

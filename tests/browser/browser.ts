@@ -23,6 +23,13 @@ export interface WatchedPage {
   errors: string[];
 }
 
+/** Reports every securitypolicyviolation event of the document to the test. */
+const CSP_PROBE = `
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+  }, true);
+`;
+
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
@@ -39,5 +46,8 @@ export async function openPage(
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('worker', (w) => w.on('close', () => undefined));
+  // Content-Security-Policy violations of the page (the browser also logs most of them, but not all).
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => errors.push(`csp: ${text}`));
+  await context.addInitScript({ content: CSP_PROBE });
   return { context, page, errors };
 }
