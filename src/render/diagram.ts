@@ -109,3 +109,40 @@ export function maxAbsWeight(edges: readonly Edge[]): number {
   for (const e of edges) if (Number.isFinite(e.weight)) m = Math.max(m, Math.abs(e.weight));
   return m;
 }
+
+export interface EdgeScene {
+  /** CSS pixels of the canvas, which lies exactly under the diagram's SVG. */
+  width: number;
+  height: number;
+  diagram: Diagram;
+  weights: WeightsFrame | null;
+}
+
+/**
+ * Draws the edges on a canvas under the SVG of nodes, with the SVG's own fit (viewBox scaled to meet
+ * the box, centred): hundreds of lines redrawn a few times a second cost a canvas little and the DOM much.
+ */
+export function drawDiagramEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene): number {
+  const { width, height, diagram: d, weights } = scene;
+  ctx.clearRect(0, 0, width, height);
+  if (!weights) return 0;
+  const s = Math.min(width / d.width, height / d.height);
+  const ox = (width - d.width * s) / 2;
+  const oy = (height - d.height * s) / 2;
+  const edges = diagramEdges(d, weights);
+  const maxAbs = maxAbsWeight(edges);
+  ctx.save();
+  ctx.lineCap = 'round';
+  for (const e of edges) {
+    const st = edgeStyle(e.weight, maxAbs);
+    ctx.strokeStyle = st.color;
+    ctx.globalAlpha = st.opacity;
+    ctx.lineWidth = st.width * s;
+    ctx.beginPath();
+    ctx.moveTo(ox + e.x1 * s, oy + e.y1 * s);
+    ctx.lineTo(ox + e.x2 * s, oy + e.y2 * s);
+    ctx.stroke();
+  }
+  ctx.restore();
+  return edges.length;
+}

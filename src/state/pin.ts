@@ -1,10 +1,15 @@
-/** A pinned run: a frozen copy of a run's loss curves, drawn under the current run's for comparison. */
+/**
+ * A pinned run: a copy of a run's loss curves, drawn under the current run's for comparison. Pinned
+ * while training, it keeps following its run until the next generation starts.
+ */
 import type { Config } from '../config/schema';
 import { LossSeries } from './lossSeries';
 
 export interface PinnedRun {
   /** What the run was, in a few words, for the legend. */
   label: string;
+  /** The generation it follows. */
+  gen: number;
   train: LossSeries;
   test: LossSeries | null;
 }
@@ -25,6 +30,12 @@ export function runLabel(c: Config, edited: boolean): string {
   return parts.join(', ');
 }
 
-export function pinRun(c: Config, edited: boolean, train: LossSeries, test: LossSeries | null): PinnedRun {
-  return { label: runLabel(c, edited), train: copySeries(train), test: test ? copySeries(test) : null };
+export function pinRun(
+  c: Config,
+  edited: boolean,
+  gen: number,
+  train: LossSeries,
+  test: LossSeries | null,
+): PinnedRun {
+  return { label: runLabel(c, edited), gen, train: copySeries(train), test: test ? copySeries(test) : null };
 }

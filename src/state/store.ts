@@ -278,6 +278,11 @@ export function createAppStore(init: StoreInit = {}): AppStore {
           losses.train.append(s.trainLosses);
           if (s.testLosses) losses.test?.append(s.testLosses);
         }
+        const { pinned } = state;
+        if (pinned?.gen === s.gen && s.lossFrom === pinned.train.length) {
+          pinned.train.append(s.trainLosses);
+          if (s.testLosses) pinned.test?.append(s.testLosses);
+        }
         const { trainLosses: _a, testLosses: _b, points, type: _t, lossFrom: _f, ...frame } = s;
         // Same data as shown (only the network or training changed): keep the old object, so the
         // points layer is not redrawn on every slider tick.
@@ -318,7 +323,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       pin: () => {
         const { config, custom, losses } = get();
         if (losses.train.length === 0) return;
-        set({ pinned: pinRun(config, custom !== null, losses.train, losses.test) });
+        set({ pinned: pinRun(config, custom !== null, losses.gen, losses.train, losses.test) });
       },
       unpin: () => set({ pinned: null }),
       requestWeights: () => set((s) => ({ weightsRequests: s.weightsRequests + 1 })),

@@ -32,18 +32,22 @@ function renderWith(store: AppStore, ui: React.ReactNode) {
 }
 
 describe('comparing runs', () => {
-  it('"Pin this run" keeps a copy of the loss curves that later training does not change', () => {
+  it('"Pin this run" keeps a copy of the run\'s losses that follows it to its end, not the next run', () => {
     const store = createAppStore();
     store.getState().applySnapshot(makeSnapshot(0, 0));
     store.getState().pin();
     const pinned = store.getState().pinned!;
     expect(pinned.train.length).toBe(10);
+    expect(pinned.train).not.toBe(store.getState().losses.train);
     expect(pinned.label).toBe('moons, hidden 3, tanh, lr 0.01');
     store.getState().applySnapshot(makeSnapshot(0, 1));
-    expect(store.getState().losses.train.length).toBe(20);
-    expect(pinned.train.length).toBe(10);
+    expect(pinned.train.length).toBe(20);
     store.getState().setHidden(0, 5);
+    store.getState().applySnapshot(makeSnapshot(1, 0, { trainLosses: new Float64Array([9, 9, 9]) }));
+    expect(store.getState().losses.train.length).toBe(3);
     expect(store.getState().pinned).toBe(pinned);
+    expect(pinned.train.length).toBe(20);
+    expect(pinned.train.at(19)).toBeCloseTo(0.3, 6);
   });
 
   it('shows the pinned run in the legend with a way to unpin it', () => {

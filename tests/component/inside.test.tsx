@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { initParams } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import { NEGATIVE, POSITIVE } from '../../src/render/diagram';
+import { drawDiagramEdges, layoutDiagram, NEGATIVE, POSITIVE } from '../../src/render/diagram';
 import { StoreProvider } from '../../src/state/react';
 import { createAppStore } from '../../src/state/store';
 import InsidePanel from '../../src/ui/inside/InsidePanel';
@@ -14,6 +14,7 @@ import { TrainingLoop } from '../../src/worker/loop';
 import type { Snapshot, UnitRef } from '../../src/worker/protocol';
 import { FakeHost } from './fakeHost';
 import { makeSnapshot } from './helpers';
+import { recordingContext } from './recordingContext';
 
 afterEach(cleanup);
 
@@ -21,37 +22,70 @@ function weights(sizes: number[]) {
   return initParams(sizes, 'tanh', new RandomState(1));
 }
 
+function diagram(props: React.ComponentProps<typeof NetworkDiagram>) {
+  return (
+    <StoreProvider store={createAppStore()}>
+      <NetworkDiagram {...props} />
+    </StoreProvider>
+  );
+}
+
+/** Draws the edges into a recording context; returns the stroke colours and line widths, in order. */
+function edgesOf(sizes: number[], w: ReturnType<typeof weights>, scale = 1) {
+  const { ctx, calls } = recordingContext();
+  const widths: number[] = [];
+  const watched = new Proxy(ctx, {
+    set(target, prop, value) {
+      if (prop === 'lineWidth') widths.push(value as number);
+      (target as unknown as Record<string | symbol, unknown>)[prop] = value;
+      return true;
+    },
+  });
+  const layout = layoutDiagram(sizes, 440, 320);
+  const n = drawDiagramEdges(watched, {
+    width: 440 * scale,
+    height: 320 * scale,
+    diagram: layout,
+    weights: w,
+  });
+  const colors = calls.filter((c) => c.name === 'stroke').map((c) => c.strokeStyle);
+  return { n, colors, widths };
+}
+
 describe('the network diagram', () => {
   it('shows every layer, at most 16 nodes each with "+N more", and one edge per drawn pair', () => {
     const sizes = [2, 20, 3, 2];
-    render(<NetworkDiagram sizes={sizes} weights={weights(sizes)} active={null} onActivate={() => {}} />);
+    render(diagram({ sizes, edges: true, active: null, onActivate: () => {} }));
     const units = screen.getAllByRole('button');
     expect(units).toHaveLength(15 + 3);
     expect(units[0]!.getAttribute('aria-label')).toBe('hidden 1, unit 1');
     expect(screen.getByText('+5 more')).toBeTruthy();
     for (const name of ['input', 'hidden 1', 'hidden 2', 'output'])
       expect(screen.getByText(name)).toBeTruthy();
-    const lines = document.querySelectorAll('.edges line');
-    expect(lines).toHaveLength(2 * 15 + 15 * 3 + 3 * 2);
+    const { n, colors } = edgesOf(sizes, weights(sizes));
+    expect(n).toBe(2 * 15 + 15 * 3 + 3 * 2);
+    expect(colors).toHaveLength(n);
   });
 
-  it('colours an edge by the sign of its weight and thickens the largest', () => {
+  it('colours an edge by the sign of its weight and thickens the largest, at the SVG scale', () => {
     const sizes = [2, 2, 2];
     const w = weights(sizes);
     w.W[0]!.set([-3, 0.3, 1, 0.1]);
-    render(<NetworkDiagram sizes={sizes} weights={w} active={null} onActivate={() => {}} />);
-    const lines = [...document.querySelectorAll('.edges line')].slice(0, 4);
-    expect(lines.map((l) => l.getAttribute('stroke'))).toEqual([NEGATIVE, POSITIVE, POSITIVE, POSITIVE]);
-    expect(Number(lines[0]!.getAttribute('stroke-width'))).toBe(5);
-    expect(Number(lines[3]!.getAttribute('stroke-width'))).toBeLessThan(1);
+    w.W[1]!.set([0, 0, 0, 0]);
+    const { colors, widths } = edgesOf(sizes, w, 2);
+    expect(colors.slice(0, 4)).toEqual([NEGATIVE, POSITIVE, POSITIVE, POSITIVE]);
+    expect(widths[0]).toBe(10);
+    expect(widths[3]).toBeLessThan(2);
+    expect(edgesOf(sizes, w).widths[0]).toBe(5);
   });
 
   it('is one tab stop; focus, hover and arrow keys choose a hidden unit', () => {
     const sizes = [2, 4, 3, 2];
     const chosen: UnitRef[] = [];
-    const { rerender } = render(
-      <NetworkDiagram sizes={sizes} weights={null} active={null} onActivate={(r) => chosen.push(r)} />,
-    );
+    const onActivate = (r: UnitRef) => {
+      chosen.push(r);
+    };
+    const { rerender } = render(diagram({ sizes, edges: false, active: null, onActivate }));
     const stops = screen.getAllByRole('button').filter((b) => b.getAttribute('tabindex') === '0');
     expect(stops.map((b) => b.getAttribute('aria-label'))).toEqual(['hidden 1, unit 1']);
     fireEvent.focus(screen.getByRole('button', { name: 'hidden 1, unit 1' }));
@@ -62,14 +96,7 @@ describe('the network diagram', () => {
       { layer: 1, unit: 1 },
       { layer: 2, unit: 2 },
     ]);
-    rerender(
-      <NetworkDiagram
-        sizes={sizes}
-        weights={null}
-        active={{ layer: 1, unit: 3 }}
-        onActivate={(r) => chosen.push(r)}
-      />,
-    );
+    rerender(diagram({ sizes, edges: false, active: { layer: 1, unit: 3 }, onActivate }));
     const active = screen.getByRole('button', { name: 'hidden 1, unit 4' });
     expect(active.getAttribute('aria-pressed')).toBe('true');
     expect(active.getAttribute('tabindex')).toBe('0');

@@ -89,7 +89,7 @@ export function DataEditor() {
         ))}
       </fieldset>
       <p className="hint">
-        Click the plot to add a point; click a point to remove it. The network retrains at once.
+        Click or tap the plot to add a point; click or tap a point to remove it. The network retrains at once.
       </p>
       <p className="data-where" data-testid="data-where">
         {where}

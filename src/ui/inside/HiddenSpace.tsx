@@ -11,6 +11,9 @@ import type { HiddenSpec } from '../../worker/protocol';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 import { SelectControl } from '../controls/SelectControl';
 
+/** Redraws per second at most: the picture moves smoothly enough, the main thread stays free. */
+const REDRAW_MS = 100;
+
 export interface HiddenSpaceProps {
   sizes: readonly number[];
   spec: HiddenSpec | null;
@@ -129,6 +132,7 @@ export function HiddenSpace({ sizes, spec, onChange }: HiddenSpaceProps) {
         }`}
         draw={draw}
         subscribe={subscribe}
+        minInterval={REDRAW_MS}
       />
     </div>
   );

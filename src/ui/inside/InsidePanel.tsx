@@ -3,7 +3,7 @@
  * following training live. Loaded lazily. The worker computes the unit's field and the hidden space only
  * while this section is on screen, and only for networks small enough to send their weights.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ENUM_FIELDS } from '../../config/schema';
 import { layerSizes } from '../../core/network';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
@@ -45,7 +45,9 @@ export default function InsidePanel() {
   const [unitChoice, setUnitChoice] = useState<UnitRef | null>(null);
   const [spaceChoice, setSpaceChoice] = useState<HiddenSpec | null>(null);
 
-  const sizes = frame?.weights?.sizes ?? layerSizes(hidden, classes ?? fallbackClasses);
+  const sizesKey = (frame?.weights?.sizes ?? layerSizes(hidden, classes ?? fallbackClasses)).join(',');
+  // One array per network shape, so the memoised diagram re-renders only when the shape changes.
+  const sizes = useMemo(() => sizesKey.split(',').map(Number), [sizesKey]);
   const params = paramCount(sizes);
   const small = params <= MAX_INSPECT_PARAMS;
   const unit = validUnit(sizes, unitChoice)
@@ -81,12 +83,7 @@ export default function InsidePanel() {
             Weights: <span className="pos">blue positive</span>, <span className="neg">orange negative</span>,
             thicker for larger
           </figcaption>
-          <NetworkDiagram
-            sizes={sizes}
-            weights={small ? (frame?.weights ?? null) : null}
-            active={unit}
-            onActivate={(r) => setUnitChoice(r)}
-          />
+          <NetworkDiagram sizes={sizes} edges={small} active={unit} onActivate={setUnitChoice} />
         </figure>
         {small ? <UnitField unit={unitFrame} act={ENUM_FIELDS.act.optionLabels[act]} /> : null}
         {small ? (

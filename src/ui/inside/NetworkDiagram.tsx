@@ -4,10 +4,12 @@
  * pressing one shows its activation (UnitField). One tab stop for the whole diagram; arrow keys move
  * between hidden units (up and down in a layer, left and right across layers).
  */
-import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { classColors } from '../../render/colors';
-import { diagramEdges, edgeStyle, layoutDiagram, maxAbsWeight } from '../../render/diagram';
-import type { UnitRef, WeightsFrame } from '../../worker/protocol';
+import { drawDiagramEdges, layoutDiagram } from '../../render/diagram';
+import { useStoreApi } from '../../state/react';
+import type { UnitRef } from '../../worker/protocol';
+import { type CanvasSize, CanvasView } from '../CanvasView';
 
 export const DIAGRAM_WIDTH = 440;
 export const DIAGRAM_HEIGHT = 320;
@@ -21,19 +23,51 @@ export function unitName(ref: UnitRef): string {
   return `hidden ${ref.layer}, unit ${ref.unit + 1}`;
 }
 
+/** Edge redraws per second at most, while training changes the weights. */
+const EDGES_INTERVAL_MS = 100;
+
 export interface NetworkDiagramProps {
   sizes: readonly number[];
-  weights: WeightsFrame | null;
+  /** Draw edges: false when the network is too big to have its weights on the page. */
+  edges: boolean;
   active: UnitRef | null;
   onActivate: (ref: UnitRef) => void;
 }
 
-export function NetworkDiagram({ sizes, weights, active, onActivate }: NetworkDiagramProps) {
+/** The edges: a canvas under the nodes, redrawn from the store's latest weights. */
+function Edges({ layout, show }: { layout: ReturnType<typeof layoutDiagram>; show: boolean }) {
+  const store = useStoreApi();
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, size: CanvasSize) => {
+      const { frame, gen } = store.getState();
+      const weights = show && frame?.gen === gen ? frame.weights : null;
+      const sameNet = weights && weights.sizes.join(',') === layout.layers.map((l) => l.size).join(',');
+      const n = drawDiagramEdges(ctx, { ...size, diagram: layout, weights: sameNet ? weights : null });
+      ctx.canvas.dataset.edges = String(n);
+    },
+    [store, layout, show],
+  );
+  const subscribe = useCallback(
+    (redraw: () => void) =>
+      store.subscribe((s, p) => {
+        if (s.frame?.weights !== p.frame?.weights) redraw();
+      }),
+    [store],
+  );
+  return (
+    <CanvasView className="diagram-edges" draw={draw} subscribe={subscribe} minInterval={EDGES_INTERVAL_MS} />
+  );
+}
+
+export const NetworkDiagram = memo(function NetworkDiagram({
+  sizes,
+  edges,
+  active,
+  onActivate,
+}: NetworkDiagramProps) {
   const key = sizes.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the sizes' values only
   const layout = useMemo(() => layoutDiagram(sizes, DIAGRAM_WIDTH, DIAGRAM_HEIGHT), [key]);
-  const edges = useMemo(() => (weights ? diagramEdges(layout, weights) : []), [layout, weights]);
-  const maxAbs = maxAbsWeight(edges);
   const nodes = useRef(new Map<string, SVGGElement>());
   const focusNext = useRef<string | null>(null);
   const hiddenLayers = layout.layers.slice(1, -1);
@@ -67,100 +101,85 @@ export function NetworkDiagram({ sizes, weights, active, onActivate }: NetworkDi
   const last = layout.layers.length - 1;
   const outColors = classColors(sizes[last] ?? 2);
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset
-    <svg
-      className="diagram"
-      viewBox={`0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`}
-      role="group"
-      aria-label="Network diagram"
-      data-edges={edges.length}
-    >
-      <g className="edges">
-        {edges.map((e) => {
-          const s = edgeStyle(e.weight, maxAbs);
+    <div className="diagram-wrap">
+      <Edges layout={layout} show={edges} />
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset */}
+      <svg
+        className="diagram"
+        viewBox={`0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`}
+        role="group"
+        aria-label="Network diagram"
+      >
+        {layout.layers.map((layer) => {
+          const hidden = layer.index > 0 && layer.index < last;
           return (
-            <line
-              key={e.key}
-              x1={e.x1}
-              y1={e.y1}
-              x2={e.x2}
-              y2={e.y2}
-              stroke={s.color}
-              strokeWidth={s.width}
-              strokeOpacity={s.opacity}
-            />
-          );
-        })}
-      </g>
-      {layout.layers.map((layer) => {
-        const hidden = layer.index > 0 && layer.index < last;
-        return (
-          <g key={layer.index}>
-            <text className="layer-name" x={layer.x} y={14} textAnchor="middle">
-              {layerName(layer.index, layout.layers.length)}
-            </text>
-            {layer.units.map((u, i) => {
-              const y = layer.ys[i]!;
-              const label = layer.index === 0 ? (u === 0 ? 'x' : 'y') : hidden ? String(u + 1) : String(u);
-              if (!hidden) {
+            <g key={layer.index}>
+              <text className="layer-name" x={layer.x} y={14} textAnchor="middle">
+                {layerName(layer.index, layout.layers.length)}
+              </text>
+              {layer.units.map((u, i) => {
+                const y = layer.ys[i]!;
+                const label = layer.index === 0 ? (u === 0 ? 'x' : 'y') : hidden ? String(u + 1) : String(u);
+                if (!hidden) {
+                  return (
+                    <g key={u} className="node">
+                      <circle
+                        cx={layer.x}
+                        cy={y}
+                        r={layout.radius}
+                        fill={layer.index === last ? outColors[u] : '#fff'}
+                      />
+                      <text x={layer.x} y={y} textAnchor="middle" dominantBaseline="central">
+                        {label}
+                      </text>
+                    </g>
+                  );
+                }
+                const ref = { layer: layer.index, unit: u };
+                const isActive = active?.layer === ref.layer && active.unit === u;
+                const isStop = tabStop?.layer === ref.layer && tabStop.unit === u;
+                const id = `${ref.layer}:${u}`;
                 return (
-                  <g key={u} className="node">
-                    <circle
-                      cx={layer.x}
-                      cy={y}
-                      r={layout.radius}
-                      fill={layer.index === last ? outColors[u] : '#fff'}
-                    />
+                  // biome-ignore lint/a11y/useSemanticElements: an SVG node cannot be an HTML button
+                  <g
+                    key={u}
+                    ref={(el) => {
+                      if (el) nodes.current.set(id, el);
+                      else nodes.current.delete(id);
+                    }}
+                    className={`node unit${isActive ? ' active' : ''}`}
+                    role="button"
+                    tabIndex={isStop ? 0 : -1}
+                    aria-label={unitName(ref)}
+                    aria-pressed={isActive}
+                    data-unit={id}
+                    onMouseEnter={() => onActivate(ref)}
+                    onFocus={() => onActivate(ref)}
+                    onClick={() => onActivate(ref)}
+                    onKeyDown={(e) => onKeyDown(e, ref)}
+                  >
+                    <circle cx={layer.x} cy={y} r={layout.radius} />
                     <text x={layer.x} y={y} textAnchor="middle" dominantBaseline="central">
                       {label}
                     </text>
                   </g>
                 );
-              }
-              const ref = { layer: layer.index, unit: u };
-              const isActive = active?.layer === ref.layer && active.unit === u;
-              const isStop = tabStop?.layer === ref.layer && tabStop.unit === u;
-              const id = `${ref.layer}:${u}`;
-              return (
-                // biome-ignore lint/a11y/useSemanticElements: an SVG node cannot be an HTML button
-                <g
-                  key={u}
-                  ref={(el) => {
-                    if (el) nodes.current.set(id, el);
-                    else nodes.current.delete(id);
-                  }}
-                  className={`node unit${isActive ? ' active' : ''}`}
-                  role="button"
-                  tabIndex={isStop ? 0 : -1}
-                  aria-label={unitName(ref)}
-                  aria-pressed={isActive}
-                  data-unit={id}
-                  onMouseEnter={() => onActivate(ref)}
-                  onFocus={() => onActivate(ref)}
-                  onClick={() => onActivate(ref)}
-                  onKeyDown={(e) => onKeyDown(e, ref)}
+              })}
+              {layer.more > 0 ? (
+                <text
+                  className="more"
+                  x={layer.x}
+                  y={layer.moreY}
+                  textAnchor="middle"
+                  dominantBaseline="central"
                 >
-                  <circle cx={layer.x} cy={y} r={layout.radius} />
-                  <text x={layer.x} y={y} textAnchor="middle" dominantBaseline="central">
-                    {label}
-                  </text>
-                </g>
-              );
-            })}
-            {layer.more > 0 ? (
-              <text
-                className="more"
-                x={layer.x}
-                y={layer.moreY}
-                textAnchor="middle"
-                dominantBaseline="central"
-              >
-                +{layer.more} more
-              </text>
-            ) : null}
-          </g>
-        );
-      })}
-    </svg>
+                  +{layer.more} more
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
-}
+});

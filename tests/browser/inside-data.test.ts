@@ -1,0 +1,368 @@
+/**
+ * Looking inside and editing the data, in a real Chromium: the built site from a sub-path with a strict
+ * Content-Security-Policy. Run `npm run build` first. Nothing sleeps to wait for a condition: it polls.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeConfig } from '../../src/config/url';
+import { dataBox } from '../../src/core/grid';
+import { datasetOf } from '../../src/core/run';
+import { plotAspect } from '../../src/render/layout';
+import { dataToPixel } from '../../src/render/probe';
+import { fitBox } from '../../src/worker/gridPlan';
+import { DESKTOP, launch, openPage, PHONE, type WatchedPage } from './browser';
+import { statusPass, WATCH_LONG_TASKS } from './probes';
+import { type StaticServer, serveDist } from './server';
+
+/** 100 points: small enough for the link once edited. */
+const SMALL = '?n=100&passes=1000000';
+
+let server: StaticServer;
+let browser: Browser;
+const pages: WatchedPage[] = [];
+
+async function open(
+  path = '',
+  viewport = DESKTOP,
+  opts: { init?: string[]; touch?: boolean } = {},
+): Promise<WatchedPage> {
+  const w = await openPage(browser, viewport, opts.touch ? { hasTouch: true, isMobile: true } : {});
+  for (const script of opts.init ?? []) await w.context.addInitScript({ content: script });
+  pages.push(w);
+  await w.page.goto(`${server.url}${path}`);
+  await waitForTraining(w.page);
+  return w;
+}
+
+async function waitForTraining(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => Number(document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.pass) > 0,
+  );
+}
+
+function dataWhere(page: Page): Promise<string> {
+  return page
+    .getByTestId('data-where')
+    .textContent()
+    .then((t) => t ?? '');
+}
+
+function pts(page: Page): Promise<string | null> {
+  return page.evaluate(() => new URLSearchParams(window.location.search).get('pts'));
+}
+
+/**
+ * The page position of the emptiest spot inside the points' bounding box (so that a point added there
+ * leaves the plot's box as it is), for the generated data of `query`.
+ */
+async function emptySpot(page: Page, query: string): Promise<{ x: number; y: number }> {
+  await page.locator('.plot').scrollIntoViewIfNeeded();
+  const box = await page.locator('.plot-probe').boundingBox();
+  if (!box) throw new Error('no plot');
+  const d = datasetOf(decodeConfig(query).config);
+  const b = dataBox(d.X, d.n, 0);
+  let best = { x: 0, y: 0 };
+  let far = 0;
+  for (let i = 1; i < 30; i++) {
+    for (let j = 1; j < 30; j++) {
+      const x = b.x0 + (i / 30) * (b.x1 - b.x0);
+      const y = b.y0 + (j / 30) * (b.y1 - b.y0);
+      let near = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < d.n; k++) near = Math.min(near, Math.hypot(d.X[2 * k]! - x, d.X[2 * k + 1]! - y));
+      if (near > far) {
+        far = near;
+        best = { x, y };
+      }
+    }
+  }
+  const [w, h] = [Math.round(box.width), Math.round(box.height)];
+  const p = dataToPixel(best, w, h, fitBox(dataBox(d.X, d.n, 0.5), plotAspect(w, h)));
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/** Scrolls "Inside the network" into view, once its code has loaded. */
+async function showInside(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector('.inside')?.scrollIntoView());
+  await page.locator('.diagram').waitFor();
+  await page.locator('.inside').scrollIntoViewIfNeeded();
+}
+
+beforeAll(async () => {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
+  await mkdir('test-results', { recursive: true });
+  server = await serveDist({ root: 'dist', base: '/some/sub/path/', csp: true });
+  browser = await launch();
+});
+
+afterEach(async () => {
+  for (const w of pages.splice(0)) await w.context.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('your data, in Chromium', () => {
+  it('a click adds a point: the link gains `pts` and the run starts again with it', async () => {
+    const { page, errors } = await open(SMALL);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => statusPass(page)).toBeGreaterThan(0);
+    expect(await pts(page)).toBeNull();
+    const spot = await emptySpot(page, SMALL);
+    await page.mouse.click(spot.x, spot.y);
+    await expect.poll(() => pts(page)).toBeTruthy();
+    // Paused, so the new generation stays at pass 0.
+    await expect.poll(() => statusPass(page)).toBe(0);
+    await expect
+      .poll(() => dataWhere(page))
+      .toBe('Your edited data: 101 points, kept in this browser and in the link.');
+    expect(errors).toEqual([]);
+  });
+
+  it('a click on a point removes it', async () => {
+    const { page, errors } = await open(SMALL);
+    const spot = await emptySpot(page, SMALL);
+    await page.mouse.click(spot.x, spot.y);
+    await expect.poll(() => dataWhere(page)).toContain('101 points');
+    const added = await pts(page);
+    // Where the point is now (the status line above the plot may have changed height).
+    const again = await emptySpot(page, SMALL);
+    await page.mouse.click(again.x + 1, again.y + 1);
+    await expect.poll(() => dataWhere(page)).toContain('100 points');
+    await expect.poll(() => pts(page)).not.toBe(added);
+    expect(errors).toEqual([]);
+  });
+
+  it('a tap adds a point and a tap on it removes it on a touch screen', async () => {
+    const { page, errors } = await open(SMALL, PHONE, { touch: true });
+    const spot = await emptySpot(page, SMALL);
+    await page.touchscreen.tap(spot.x, spot.y);
+    await expect.poll(() => dataWhere(page)).toContain('101 points');
+    const again = await emptySpot(page, SMALL);
+    await page.touchscreen.tap(again.x + 4, again.y + 3);
+    await expect.poll(() => dataWhere(page)).toContain('100 points');
+    expect(errors).toEqual([]);
+  });
+
+  it('a reload keeps the edited points: from the link, or from this browser when too many for it', async () => {
+    const { page, errors } = await open(SMALL);
+    const spot = await emptySpot(page, SMALL);
+    await page.mouse.click(spot.x, spot.y);
+    await expect.poll(() => pts(page)).toBeTruthy();
+    const link = await pts(page);
+    await page.reload();
+    await waitForTraining(page);
+    expect(await dataWhere(page)).toContain('Your edited data: 101 points');
+    expect(await pts(page)).toBe(link);
+
+    // The tutorial's 200 points and one more do not fit in a link.
+    await page.goto(`${server.url}?n=200`);
+    await waitForTraining(page);
+    await page.getByRole('button', { name: 'Reset data' }).click();
+    const spot200 = await emptySpot(page, '?n=200');
+    await page.mouse.click(spot200.x, spot200.y);
+    await expect.poll(() => dataWhere(page)).toContain('201 points');
+    await expect.poll(() => dataWhere(page)).toContain('Too many for the link: export them as CSV');
+    expect(await pts(page)).toBeNull();
+    await page.reload();
+    await waitForTraining(page);
+    expect(await dataWhere(page)).toContain('Your edited data: 201 points');
+    expect(errors).toEqual([]);
+  });
+
+  it('exports the points as CSV and imports them back', async () => {
+    const { page, errors } = await open(SMALL);
+    const spot = await emptySpot(page, SMALL);
+    await page.mouse.click(spot.x, spot.y);
+    await expect.poll(() => pts(page)).toBeTruthy();
+    const edited = await pts(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('nn-playground-data.csv');
+    const path = 'test-results/inside-data-export.csv';
+    await download.saveAs(path);
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('x,y,label');
+    expect(lines).toHaveLength(102);
+
+    await page.getByRole('button', { name: 'Reset data' }).click();
+    await expect.poll(() => dataWhere(page)).toBe('Generated moons data: 100 points.');
+    await expect.poll(() => pts(page)).toBeNull();
+    await page.getByLabel('Import CSV').setInputFiles(path);
+    await expect.poll(() => dataWhere(page)).toContain('Your edited data: 101 points');
+    expect(await page.locator('.data-messages').textContent()).toContain(
+      'Imported 101 points from inside-data-export.csv.',
+    );
+    // The same rows as before the round trip.
+    await expect.poll(() => pts(page)).toBe(edited);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports the model as JSON, the plot as PNG and the run as NumPy', async () => {
+    const { page, errors } = await open();
+    const get = async (name: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ]);
+      const path = `test-results/inside-${download.suggestedFilename()}`;
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), body: await readFile(path) };
+    };
+    const model = await get('Export model (JSON)');
+    expect(model.name).toBe('nn-playground-model.json');
+    const json = JSON.parse(model.body.toString('utf8'));
+    expect(json.sizes).toEqual([2, 3, 2]);
+    expect(json.layers[0].W).toHaveLength(2);
+    expect(json.layers[1].b).toHaveLength(2);
+    const png = await get('Download plot (PNG)');
+    expect(png.name).toBe('nn-playground-plot.png');
+    expect([...png.body.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(png.body.length).toBeGreaterThan(5000);
+    const py = await get('Export as NumPy');
+    expect(py.name).toBe('nn_playground.py');
+    expect(py.body.toString('utf8')).toContain('import numpy as np');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('looking inside, in Chromium', () => {
+  it('hovering the plot reads the probabilities under the pointer, politely announced', async () => {
+    const { page, errors } = await open();
+    const box = await page.locator('.plot-probe').boundingBox();
+    if (!box) throw new Error('no plot');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const readout = page.getByTestId('readout');
+    await expect.poll(() => readout.isVisible()).toBe(true);
+    const text = (await readout.textContent()) ?? '';
+    expect(text).toMatch(/class 0 \d+\.\d%/);
+    expect(text).toMatch(/class 1 \d+\.\d%/);
+    expect(text).not.toContain('NaN');
+    const spoken = page.locator('.plot-probe [role="status"]');
+    expect(await spoken.getAttribute('aria-live')).toBe('polite');
+    await expect
+      .poll(() => spoken.textContent())
+      .toMatch(/^x [-\d.]+, y [-\d.]+: class 0 [\d.]+%, class 1 [\d.]+%\.$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('focusing a hidden unit shows its activation over the input plane', async () => {
+    const { page, errors } = await open('?hidden=4');
+    await showInside(page);
+    const unit = page.getByRole('button', { name: 'hidden 1, unit 3' });
+    await unit.focus();
+    await expect.poll(() => unit.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('.unit-field canvas').getAttribute('data-unit')).toBe('1:2');
+    expect(await page.getByTestId('unit-caption').textContent()).toContain('hidden 1, unit 3');
+    // The field is drawn: orange and blue pixels both.
+    const colours = await page.locator('.unit-field canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let blue = 0;
+      let orange = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 2]! > d[i]! + 60) blue++;
+        if (d[i]! > d[i + 2]! + 60) orange++;
+      }
+      return { blue, orange };
+    });
+    expect(colours.blue).toBeGreaterThan(100);
+    expect(colours.orange).toBeGreaterThan(100);
+    // Arrow keys move to the next unit.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('.unit-field canvas').getAttribute('data-unit')).toBe('1:3');
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the hidden space of two chosen units of a wider layer', async () => {
+    const { page, errors } = await open('?hidden=6,2');
+    await showInside(page);
+    const canvas = page.locator('.hidden-space canvas');
+    await expect.poll(() => canvas.getAttribute('data-layer')).toBe('1');
+    await page.getByRole('combobox', { name: 'Layer' }).selectOption('2');
+    await expect.poll(() => canvas.getAttribute('data-layer')).toBe('2');
+    expect(errors).toEqual([]);
+  });
+
+  it('pins a run and draws it under the next one until unpinned', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Pin this run' }).click();
+    await expect
+      .poll(() => page.getByTestId('pinned').textContent())
+      .toContain('pinned: moons, hidden 3, tanh');
+    await page.getByRole('slider', { name: 'Hidden layer size', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.location.search.includes('hidden=4&'));
+    expect(await page.getByTestId('pinned').textContent()).toContain('hidden 3');
+    await page.getByRole('button', { name: 'Unpin' }).click();
+    await expect.poll(() => page.getByTestId('pinned').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no long task over 50 ms while training with the inside views on screen', async () => {
+    const { page, errors } = await open('?hidden=16,16,16&passes=1000000', DESKTOP, {
+      init: [WATCH_LONG_TASKS],
+    });
+    await showInside(page);
+    await page.getByRole('button', { name: 'hidden 2, unit 5' }).hover();
+    await expect.poll(() => page.locator('.unit-field canvas').getAttribute('data-unit')).toBe('2:4');
+    const units = await Promise.all(
+      [1, 2, 3].map((l) => page.getByRole('button', { name: `hidden ${l}, unit 7` }).boundingBox()),
+    );
+    const start = await page.evaluate(() => performance.now());
+    const until = Date.now() + 4000;
+    let round = 0;
+    while (Date.now() < until) {
+      const b = units[round % 3];
+      if (b) await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+      round++;
+    }
+    type Entry = { start: number; duration: number };
+    const { tasks, frames } = await page.evaluate((t0) => {
+      const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[] };
+      return {
+        tasks: w.__longTasks.filter((e) => e.start >= t0),
+        frames: w.__longFrames.filter((e) => e.start >= t0),
+      };
+    }, start);
+    const long = tasks.filter((e) => e.duration > 50);
+    const around = frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100));
+    expect({ long, around }).toEqual({ long: [], around });
+    expect(round).toBeGreaterThan(3);
+    expect(await statusPass(page)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('screenshots: the readout, your data, inside the network and a pinned run, on desktop and phone', async () => {
+    for (const [name, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      const { page, errors } = await open('?n=120', viewport);
+      await page.getByRole('button', { name: 'Pin this run' }).click();
+      await page.getByRole('radio', { name: 'class 1' }).check();
+      const spot = await emptySpot(page, '?n=120');
+      await page.mouse.click(spot.x, spot.y);
+      await expect.poll(() => dataWhere(page)).toContain('121 points');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'finished',
+      );
+      const box = await page.locator('.plot-probe').boundingBox();
+      if (box) await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45);
+      await expect.poll(() => page.getByTestId('readout').isVisible()).toBe(true);
+      await page.screenshot({ path: `test-results/inside-${name}-plot.png` });
+      await page.locator('.data-editor').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/inside-${name}-data.png` });
+      await showInside(page);
+      await page.getByRole('button', { name: 'hidden 1, unit 2' }).focus();
+      await expect.poll(() => page.locator('.unit-field canvas').getAttribute('data-unit')).toBe('1:1');
+      await expect.poll(() => page.locator('.hidden-space canvas').getAttribute('data-layer')).toBe('1');
+      await page.screenshot({ path: `test-results/inside-${name}-inside.png`, fullPage: name === 'phone' });
+      expect(errors).toEqual([]);
+    }
+  });
+});
