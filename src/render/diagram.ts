@@ -118,9 +118,14 @@ export interface EdgeScene {
   weights: WeightsFrame | null;
 }
 
+/** Edge styles are rounded to this many steps of size, so edges of one step share a path. */
+const STYLE_STEPS = 12;
+
 /**
  * Draws the edges on a canvas under the SVG of nodes, with the SVG's own fit (viewBox scaled to meet
- * the box, centred): hundreds of lines redrawn a few times a second cost a canvas little and the DOM much.
+ * the box, centred): hundreds of lines redrawn a few times a second cost a canvas little and the DOM
+ * much. Edges are batched by sign and rounded size: a few strokes, however many edges. Returns the
+ * number of edges drawn.
  */
 export function drawDiagramEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene): number {
   const { width, height, diagram: d, weights } = scene;
@@ -131,16 +136,30 @@ export function drawDiagramEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene
   const oy = (height - d.height * s) / 2;
   const edges = diagramEdges(d, weights);
   const maxAbs = maxAbsWeight(edges);
+  const batches = new Map<string, { weight: number; edges: Edge[] }>();
+  for (const e of edges) {
+    const r = maxAbs > 0 && Number.isFinite(e.weight) ? Math.min(1, Math.abs(e.weight) / maxAbs) : 0;
+    const step = Math.round(r * STYLE_STEPS);
+    const key = `${e.weight < 0 ? '-' : '+'}${step}`;
+    let b = batches.get(key);
+    if (!b) {
+      b = { weight: ((e.weight < 0 ? -1 : 1) * step * maxAbs) / STYLE_STEPS, edges: [] };
+      batches.set(key, b);
+    }
+    b.edges.push(e);
+  }
   ctx.save();
   ctx.lineCap = 'round';
-  for (const e of edges) {
-    const st = edgeStyle(e.weight, maxAbs);
+  for (const b of batches.values()) {
+    const st = edgeStyle(b.weight, maxAbs);
     ctx.strokeStyle = st.color;
     ctx.globalAlpha = st.opacity;
     ctx.lineWidth = st.width * s;
     ctx.beginPath();
-    ctx.moveTo(ox + e.x1 * s, oy + e.y1 * s);
-    ctx.lineTo(ox + e.x2 * s, oy + e.y2 * s);
+    for (const e of b.edges) {
+      ctx.moveTo(ox + e.x1 * s, oy + e.y1 * s);
+      ctx.lineTo(ox + e.x2 * s, oy + e.y2 * s);
+    }
     ctx.stroke();
   }
   ctx.restore();
