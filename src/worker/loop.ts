@@ -28,8 +28,11 @@ export interface Host {
 
 /** Training time per slice; messages are handled between slices. */
 export const SLICE_MS = 6;
-/** The first slice of a run is longer, so the first frame already shows some learning. */
-export const FIRST_SLICE_MS = 10;
+/**
+ * The first slice of a run is short, so that a new configuration's result is drawn soon after the
+ * slider moved (bench/browser.ts measures it): a few hundred passes of a small network, a few of a big one.
+ */
+export const FIRST_SLICE_MS = 4;
 /** At most this share of the worker's time goes to building snapshots (grid evaluation). */
 const SNAPSHOT_SHARE = 1 / 3;
 

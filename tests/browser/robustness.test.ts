@@ -145,7 +145,7 @@ describe('robustness in Chromium', () => {
     expect(failures).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
-  }, 240000);
+  }, 400000);
 
   it('a storm of 1,000 slider changes in one second: drawing goes on, memory stays bounded, the end state is exactly the last configuration', async () => {
     const w = await open('?passes=3000');
