@@ -87,6 +87,7 @@ export function fitRect(area: Rect, box: Box): Rect {
 /** Keeps the field's pixels and the boundary of the last grid, so a resize or a redraw costs little. */
 export class ScenePainter {
   private field: HTMLCanvasElement | null = null;
+  private fieldCtx: CanvasRenderingContext2D | null = null;
   private image: ImageData | null = null;
   private source: GridFrame | null = null;
   private grid: GridFrame | null = null;
@@ -103,8 +104,11 @@ export class ScenePainter {
     const grid = coarsen(source, Math.ceil(Math.max(source.width, source.height) / maxSide));
     this.grid = grid;
     this.lines = boundaryLines(grid);
-    this.field ??= ctx.canvas.ownerDocument.createElement('canvas');
-    const fctx = this.field.getContext('2d');
+    if (!this.field) {
+      this.field = ctx.canvas.ownerDocument.createElement('canvas');
+      this.fieldCtx = this.field.getContext('2d');
+    }
+    const fctx = this.fieldCtx;
     if (!fctx) return null;
     if (!this.image || this.image.width !== grid.width || this.image.height !== grid.height) {
       this.field.width = grid.width;

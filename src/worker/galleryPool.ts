@@ -75,7 +75,7 @@ export class GalleryPool {
     this.createWorker = opts.createWorker ?? createTrainWorker;
     this.afterFrame = opts.afterFrame ?? ((fn) => requestAnimationFrame(() => fn()));
     this.after = opts.after ?? ((fn, ms) => setTimeout(fn, ms));
-    this.interval = opts.interval ?? 250;
+    this.interval = opts.interval ?? 300;
   }
 
   getState = (): GalleryState => this.state;

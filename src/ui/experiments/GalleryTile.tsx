@@ -11,8 +11,8 @@ import { Accuracy } from './Accuracy';
 import { isPlainClick } from './links';
 import { SceneCanvas } from './SceneCanvas';
 
-/** Cells a side a tile's boundary is traced on: plenty for its ~200 pixels, a quarter of the work. */
-const TILE_CELLS = 80;
+/** At most this many cells a side for a tile (the worker's grid has up to 150): enough for ~200 pixels. */
+const TILE_CELLS = 64;
 
 export function unitsLabel(units: number, layers: number): string {
   const u = units === 1 ? '1 hidden unit' : `${units} hidden units`;
