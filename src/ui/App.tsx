@@ -43,9 +43,9 @@ export function App({ flushUrl }: { flushUrl?: () => void }) {
         )}
         <div className="settings">
           <DataPanel />
-          <DataEditor />
           <NetworkPanel />
           <TrainingPanel />
+          <DataEditor />
           <ExportPanel />
         </div>
         <InsideSlot />
