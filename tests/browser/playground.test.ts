@@ -260,10 +260,15 @@ describe('the playground in Chromium', () => {
   it('works offline once loaded', async () => {
     const { page, context, errors } = await open();
     await waitForTraining(page);
-    await page.waitForFunction(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      return reg?.active?.state === 'activated';
-    });
+    // Polled from here: waitForFunction takes an async predicate's promise for a truthy answer.
+    await expect
+      .poll(
+        () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state),
+        {
+          timeout: 20000,
+        },
+      )
+      .toBe('activated');
     await context.setOffline(true);
     await page.goto(`${server.url}?hidden=6`);
     await waitForTraining(page);
