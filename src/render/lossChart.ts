@@ -13,7 +13,8 @@ export const TRAIN_COLOR = '#2b5fa8';
 export const TEST_COLOR = '#c25a00';
 /** A pinned run's curves: grey, under the current run's. */
 export const PINNED_COLOR = '#8a8a8a';
-const CHART_MARGINS: Margins = { top: 8, right: 20, bottom: 22, left: 50 };
+// Room on the left for labels of a narrow range, such as 0.019755.
+const CHART_MARGINS: Margins = { top: 8, right: 20, bottom: 22, left: 58 };
 const MIN_LOG = 1e-12;
 
 export interface LossScene {
