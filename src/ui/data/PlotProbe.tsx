@@ -58,11 +58,12 @@ function size(el: HTMLElement): { width: number; height: number } {
 
 export function PlotProbe() {
   const store = useStoreApi();
-  const frame = useStoreThrottled((s) => s.frame, 100);
   const ref = useRef<HTMLDivElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
   const [probe, setProbe] = useState<Probe | null>(null);
+  // Follows training only while there is a reading to update.
+  const frame = useStoreThrottled((s) => (probe ? s.frame : null), 100);
   const [cursor, setCursor] = useState(false);
   const [spoken, setSpoken] = useState('');
   const helpId = useId();

@@ -39,24 +39,26 @@ export default function InsidePanel() {
     s.config.data === 'blobs' || s.config.data === 'spiral' ? s.config.classes : 2,
   );
   const act = useStore((s) => s.config.act);
-  const frame = useStoreThrottled((s) => (s.frame?.gen === s.gen ? s.frame : null), LIVE_MS);
+  // Narrow reads: the panel re-renders when the shape or the unit's field changes, not per snapshot.
+  const sentSizes = useStore((s) =>
+    s.frame?.gen === s.gen && s.frame.weights ? s.frame.weights.sizes.join(',') : '',
+  );
+  const unitFrame = useStoreThrottled((s) => (s.frame?.gen === s.gen ? s.frame.unit : null), LIVE_MS);
   const ref = useRef<HTMLElement>(null);
   const onScreen = useOnScreen(ref);
   const [unitChoice, setUnitChoice] = useState<UnitRef | null>(null);
   const [spaceChoice, setSpaceChoice] = useState<HiddenSpec | null>(null);
 
-  const sizesKey = (frame?.weights?.sizes ?? layerSizes(hidden, classes ?? fallbackClasses)).join(',');
+  const sizesKey = sentSizes || layerSizes(hidden, classes ?? fallbackClasses).join(',');
   // One array per network shape, so the memoised diagram re-renders only when the shape changes.
   const sizes = useMemo(() => sizesKey.split(',').map(Number), [sizesKey]);
   const params = paramCount(sizes);
   const small = params <= MAX_INSPECT_PARAMS;
-  const unit = validUnit(sizes, unitChoice)
-    ? unitChoice
-    : validUnit(sizes, { layer: 1, unit: 0 })
-      ? { layer: 1, unit: 0 }
-      : null;
+  const first = useMemo(() => ({ layer: 1, unit: 0 }), []);
+  const unit = validUnit(sizes, unitChoice) ? unitChoice : validUnit(sizes, first) ? first : null;
   const space = validHidden(sizes, spaceChoice) ? spaceChoice : defaultHidden(sizes);
 
+  // The last field the worker sent stays until the next one arrives (its caption says which unit).
   useEffect(() => {
     const view = onScreen && small ? { unit, hidden: space } : NOTHING;
     const now = store.getState().inspect;
@@ -66,8 +68,6 @@ export default function InsidePanel() {
   // Leaving the page section (or the page) stops the worker's extra work.
   useEffect(() => () => store.getState().setInspect(NOTHING), [store]);
 
-  // The last field the worker sent, until the next one arrives (its caption says which unit it is).
-  const unitFrame = frame?.unit ?? null;
   return (
     <section ref={ref} className="inside panel" aria-labelledby="inside-title">
       <h2 id="inside-title">Inside the network</h2>
