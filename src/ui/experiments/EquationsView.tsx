@@ -256,7 +256,7 @@ export default function EquationsView() {
                   <O>)</O>
                 </>
               }
-              shape="1 number"
+              shape="scalar"
             />
           </tbody>
         </Table>
