@@ -1,7 +1,7 @@
 /**
- * Edited data in the share link, key `pts`: rows as little-endian float64 x, y and a uint8 label,
- * raw-deflated and base64url-encoded. Only small data goes in a link (MAX_LINK_CHARS); decoding never
- * throws.
+ * Edited data in the share link, key `pts`: rows as little-endian float32 x, y and a uint8 label,
+ * raw-deflated and base64url-encoded. Edited data is kept at float32 precision (state/dataEdit.ts), so
+ * the link carries it exactly. Only small data goes in a link (MAX_LINK_CHARS); decoding never throws.
  */
 import { deflateSync, inflateSync } from 'fflate';
 import type { Data } from '../core/datasets';
@@ -9,6 +9,8 @@ import { MAX_CLASSES, MAX_ROWS } from './csv';
 
 export const DATA_KEY = 'pts';
 export const MAX_LINK_CHARS = 4000;
+/** Bytes per row: float32 x, float32 y, uint8 label. */
+const ROW = 9;
 
 function toBase64Url(bytes: Uint8Array): string {
   let s = '';
@@ -30,12 +32,12 @@ function fromBase64Url(text: string): Uint8Array | null {
 
 /** The `pts` value for the data, or null when it would be too long for a link. */
 export function encodeData(d: Data): string | null {
-  const raw = new Uint8Array(d.n * 17);
+  const raw = new Uint8Array(d.n * ROW);
   const view = new DataView(raw.buffer);
   for (let i = 0; i < d.n; i++) {
-    view.setFloat64(17 * i, d.X[2 * i]!, true);
-    view.setFloat64(17 * i + 8, d.X[2 * i + 1]!, true);
-    view.setUint8(17 * i + 16, d.y[i]!);
+    view.setFloat32(ROW * i, d.X[2 * i]!, true);
+    view.setFloat32(ROW * i + 4, d.X[2 * i + 1]!, true);
+    view.setUint8(ROW * i + 8, d.y[i]!);
   }
   const text = toBase64Url(deflateSync(raw, { level: 9 }));
   return text.length <= MAX_LINK_CHARS ? text : null;
@@ -51,20 +53,20 @@ export function decodeData(text: string): { data: Data | null; message?: string 
   if (!packed) return bad;
   let raw: Uint8Array;
   try {
-    raw = inflateSync(packed, { out: new Uint8Array(MAX_ROWS * 17 + 1) });
+    raw = inflateSync(packed, { out: new Uint8Array(MAX_ROWS * ROW + 1) });
   } catch {
     return bad;
   }
-  if (raw.length % 17 !== 0 || raw.length < 2 * 17 || raw.length > MAX_ROWS * 17) return bad;
-  const n = raw.length / 17;
+  if (raw.length % ROW !== 0 || raw.length < 2 * ROW || raw.length > MAX_ROWS * ROW) return bad;
+  const n = raw.length / ROW;
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const X = new Float64Array(2 * n);
   const y = new Uint8Array(n);
   let top = 0;
   for (let i = 0; i < n; i++) {
-    const a = view.getFloat64(17 * i, true);
-    const b = view.getFloat64(17 * i + 8, true);
-    const c = view.getUint8(17 * i + 16);
+    const a = view.getFloat32(ROW * i, true);
+    const b = view.getFloat32(ROW * i + 4, true);
+    const c = view.getUint8(ROW * i + 8);
     if (
       !Number.isFinite(a) ||
       !Number.isFinite(b) ||

@@ -13,6 +13,14 @@ export const MAX_CLASSES = 5;
 /** Training needs at least this many rows. */
 export const MIN_POINTS = 2;
 
+/**
+ * Edited data is kept at float32 precision, so the share link (io/dataLink.ts, float32 rows) carries it
+ * exactly and a link restores the very same run.
+ */
+export function atLinkPrecision(d: Data): Data {
+  return { ...d, X: d.X.map(Math.fround) };
+}
+
 export function dataFromPoints(p: PointsFrame): Data {
   return { X: p.X.slice(), y: p.y.slice(), n: p.y.length, classes: p.classes };
 }

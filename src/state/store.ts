@@ -27,7 +27,7 @@ import type {
   UnitFrame,
   WeightsFrame,
 } from '../worker/protocol';
-import { generatorKey, withoutPoint, withPoint } from './dataEdit';
+import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { LossSeries } from './lossSeries';
 import { type PinnedRun, pinRun } from './pin';
 import { DEFAULT_VIEW, type ViewId } from './view';
@@ -191,9 +191,10 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       if (!points) return null;
       return { X: points.X, y: points.y, n: points.y.length, classes: points.classes };
     };
-    const setData = (data: Data | null) => {
+    const setData = (edited: Data | null) => {
       const s = get();
-      if (data === null && s.custom === null) return;
+      if (edited === null && s.custom === null) return;
+      const data = edited && atLinkPrecision(edited);
       const dataVersion = s.dataVersion + 1;
       const points = data ? pointsOf(data, s.config.test) : null;
       set({
@@ -224,7 +225,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       lossVersion: 0,
       logScale: false,
       notices: (init.notices ?? []).map((n) => ({ ...n, id: nextNoticeId++ })),
-      custom: init.data ?? null,
+      custom: init.data ? atLinkPrecision(init.data) : null,
       dataVersion: 0,
       dataLinked: null,
       brush: 0,

@@ -170,8 +170,18 @@ describe('edited points in the link and in this browser', () => {
     sync.stop();
   });
 
-  it("leaves data too long for a link out of it (the tutorial's 200 points and one more), and says so", () => {
+  it('carries the tutorial-sized data (200 points and one more) in the link', () => {
     const store = storeWithPoints();
+    const sync = startUrlSync(store, window, URL_DELAY_MS, dataLink);
+    store.getState().addPoint(0.5, 0.25);
+    vi.advanceTimersByTime(URL_DELAY_MS + 1);
+    expect(window.location.search).toContain(`${PTS_KEY}=`);
+    expect(store.getState().dataLinked).toBe(true);
+    sync.stop();
+  });
+
+  it('leaves data too long for a link out of it (600 points and one more), and says so', () => {
+    const store = storeWithPoints(600);
     const sync = startUrlSync(store, window, URL_DELAY_MS, dataLink);
     store.getState().addPoint(0.5, 0.25);
     vi.advanceTimersByTime(URL_DELAY_MS + 1);

@@ -50,12 +50,15 @@ describe('CSV', () => {
 });
 
 describe('data in the share link', () => {
-  it('round-trips small data exactly', () => {
-    const text = encodeData(moons);
+  it('round-trips data at float32 precision exactly, and carries the tutorial-sized dataset', () => {
+    const tutorial = makeDataset({ data: 'moons', n: 200, noise: 0.2, seed: 0, classes: 2 });
+    const edited = { ...tutorial, X: tutorial.X.map(Math.fround) };
+    const text = encodeData(edited);
     expect(text).not.toBeNull();
     const { data } = decodeData(text!);
-    expect(data?.X).toEqual(moons.X);
-    expect(data?.y).toEqual(moons.y);
+    expect(data?.X).toEqual(edited.X);
+    expect(data?.y).toEqual(edited.y);
+    expect(data?.X).not.toEqual(tutorial.X);
   });
 
   it('leaves large data out of the link', () => {
@@ -65,9 +68,10 @@ describe('data in the share link', () => {
   it('rejects garbage, truncated and bomb-like input', () => {
     expect(decodeData('!!!').data).toBeNull();
     expect(decodeData(encodeData(moons)!.slice(0, 50)).data).toBeNull();
+    expect(decodeData(b64url(deflateSync(new Uint8Array(9 * 3 + 1)))).data).toBeNull();
     expect(decodeData(b64url(deflateSync(new Uint8Array(10_000_000)))).data).toBeNull();
-    const nan = new Uint8Array(34);
-    new DataView(nan.buffer).setFloat64(0, Number.NaN, true);
+    const nan = new Uint8Array(18);
+    new DataView(nan.buffer).setFloat32(0, Number.NaN, true);
     expect(decodeData(b64url(deflateSync(nan))).data).toBeNull();
   });
 
