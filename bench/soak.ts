@@ -88,6 +88,8 @@ interface Sample {
   gen: number;
   paints: number;
   fps: number;
+  /** Long tasks (over 50 ms) since the page opened. */
+  longTasks: number;
 }
 
 const mb = (b: number) => (b / 1e6).toFixed(2);
@@ -109,6 +111,7 @@ async function sample(
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
   const c = (await page.evaluate('window.__soak')) as { paints: number; gen: number; frames: number };
   const pass = Number(await page.locator('[data-testid="status"]').getAttribute('data-pass'));
+  const longTasks = (await page.evaluate('window.__longTasks.length')) as number;
   const s: Sample & { frames: number; at: number } = {
     minute,
     page: heap,
@@ -119,6 +122,7 @@ async function sample(
     gen: c.gen,
     paints: c.paints,
     fps: 0,
+    longTasks,
     frames: c.frames,
     at: Date.now(),
   };
@@ -153,15 +157,21 @@ async function main() {
 
   out(
     `\n${'minute'.padEnd(7)}${'page heap MB'.padStart(13)}${'worker heap MB'.padStart(16)}${'nodes'.padStart(7)}` +
-      `${'listeners'.padStart(10)}${'generation'.padStart(11)}${'paints'.padStart(8)}${'fps'.padStart(6)}  status pass`,
+      `${'listeners'.padStart(10)}${'generation'.padStart(11)}${'paints'.padStart(8)}${'fps'.padStart(6)}` +
+      `${'long tasks'.padStart(11)}  status pass`,
   );
   const samples: Sample[] = [];
-  const print = (s: Sample) =>
+  let tasksBefore = 0;
+  /** One line per minute; long tasks are those of that minute. */
+  const print = (s: Sample) => {
     out(
       `${String(s.minute).padEnd(7)}${mb(s.page.usedSize).padStart(13)}${(s.worker ? mb(s.worker.usedSize) : '-').padStart(16)}` +
         `${String(s.nodes).padStart(7)}${String(s.listeners).padStart(10)}${String(s.gen).padStart(11)}` +
-        `${String(s.paints).padStart(8)}${(s.fps ? s.fps.toFixed(1) : '-').padStart(6)}  ${s.pass}`,
+        `${String(s.paints).padStart(8)}${(s.fps ? s.fps.toFixed(1) : '-').padStart(6)}` +
+        `${String(s.longTasks - tasksBefore).padStart(11)}  ${s.pass}`,
     );
+    tasksBefore = s.longTasks;
+  };
   let last = await sample(page, cdp, worker, 0, null);
   samples.push(last);
   print(last);
