@@ -158,18 +158,18 @@ describe('your data, in Chromium', () => {
     expect(await dataWhere(page)).toContain('Your edited data: 101 points');
     expect(await pts(page)).toBe(link);
 
-    // The tutorial's 200 points and one more do not fit in a link.
-    await page.goto(`${server.url}?n=200`);
+    // 600 points and one more do not fit in a link (the tutorial's 200 do: float32 rows).
+    await page.goto(`${server.url}?n=600`);
     await waitForTraining(page);
     await page.getByRole('button', { name: 'Reset data' }).click();
-    const spot200 = await emptySpot(page, '?n=200');
-    await page.mouse.click(spot200.x, spot200.y);
-    await expect.poll(() => dataWhere(page)).toContain('201 points');
+    const spot600 = await emptySpot(page, '?n=600');
+    await page.mouse.click(spot600.x, spot600.y);
+    await expect.poll(() => dataWhere(page)).toContain('601 points');
     await expect.poll(() => dataWhere(page)).toContain('Too many for the link: export them as CSV');
     expect(await pts(page)).toBeNull();
     await page.reload();
     await waitForTraining(page);
-    expect(await dataWhere(page)).toContain('Your edited data: 201 points');
+    expect(await dataWhere(page)).toContain('Your edited data: 601 points');
     expect(errors).toEqual([]);
   });
 
