@@ -15,7 +15,8 @@ import {
 } from './schema';
 
 export const URL_VERSION = 1;
-const ORDER: readonly (keyof Config)[] = [
+/** The configuration's keys, in the order links write them. */
+export const URL_KEYS: readonly (keyof Config)[] = [
   'data',
   'n',
   'noise',
@@ -143,7 +144,7 @@ export function decodeConfig(input: string): Decoded {
 /** The query string (without `?`) for a config; `decodeConfig(encodeConfig(c)).config` equals `c`. */
 export function encodeConfig(c: Readonly<Config>): string {
   const parts = [`v=${URL_VERSION}`];
-  for (const key of ORDER) {
+  for (const key of URL_KEYS) {
     const value = key === 'hidden' ? c.hidden.join(',') : String(c[key]);
     parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
   }

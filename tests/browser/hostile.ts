@@ -3,6 +3,7 @@
  * percent-encoding, repeated and unknown keys, prototype names, very long values. Seeded, so a failure
  * names a query that can be replayed.
  */
+import { URL_KEYS } from '../../src/config/url';
 
 /** Payloads that would leave a trace if they ever became markup or ran. */
 export const INJECTIONS = [
@@ -70,24 +71,7 @@ const TEXT = [
   '==',
 ];
 
-const KEYS = [
-  'v',
-  'data',
-  'n',
-  'noise',
-  'seed',
-  'classes',
-  'test',
-  'hidden',
-  'act',
-  'lr',
-  'reg',
-  'batch',
-  'anneal',
-  'passes',
-  'pts',
-  'view',
-];
+const KEYS = ['v', ...URL_KEYS, 'pts', 'view'];
 const ODD_KEYS = [
   '__proto__',
   'constructor',
