@@ -1,29 +1,14 @@
-/**
- * The tutorial's experiments in a real Chromium, served from a sub-path with a strict
- * Content-Security-Policy: the gallery fills in from its worker pool and loads a tile into the
- * playground, the page stays responsive meanwhile, the baseline is fitted in its worker, the equations
- * are laid out as MathML, an exercise loads its preset; and screenshots of every view. Run
- * `npm run build` first. Nothing here sleeps to wait for a condition: it polls for it.
- */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/url';
-import { DESKTOP, launch, openPage, PHONE, type WatchedPage } from './browser';
+import { DESKTOP, PHONE, type WatchedPage } from './browser';
 import { query, statusText, WATCH_LONG_TASKS } from './probes';
-import { type StaticServer, serveDist } from './server';
+import { browserSuite } from './suite';
 
-let server: StaticServer;
-let browser: Browser;
-const pages: WatchedPage[] = [];
+const suite = browserSuite();
 
-async function open(path: string, viewport = DESKTOP, init: string[] = []): Promise<WatchedPage> {
-  const w = await openPage(browser, viewport);
-  for (const script of init) await w.context.addInitScript({ content: script });
-  pages.push(w);
-  await w.page.goto(`${server.url}${path}`);
-  return w;
+function open(path: string, viewport = DESKTOP, init: string[] = []): Promise<WatchedPage> {
+  return suite.open(path, viewport, { init });
 }
 
 const GALLERY = '[data-testid="gallery-status"]';
@@ -55,22 +40,6 @@ async function waitForRunEnd(page: Page): Promise<void> {
 function accuracies(text: string): string[] {
   return [...text.matchAll(/(\d+\.\d)%/g)].map((m) => m[1]!);
 }
-
-beforeAll(async () => {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
-  await mkdir('test-results', { recursive: true });
-  server = await serveDist({ root: 'dist', base: '/some/sub/path/', csp: true });
-  browser = await launch();
-});
-
-afterEach(async () => {
-  for (const w of pages.splice(0)) await w.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the experiments in Chromium', () => {
   it('fills in the gallery, and a tile loads its configuration into the URL and the status', async () => {
@@ -234,8 +203,8 @@ describe('the experiments in Chromium', () => {
           fullPage: name === 'phone',
         });
         expect(w.errors).toEqual([]);
+        // Closed now to keep memory down; closing again after the test is a no-op.
         await w.context.close();
-        pages.splice(pages.indexOf(w), 1);
       }
     }
   }, 300000);

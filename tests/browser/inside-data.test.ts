@@ -1,37 +1,27 @@
-/**
- * Looking inside and editing the data, in a real Chromium: the built site from a sub-path with a strict
- * Content-Security-Policy. Run `npm run build` first. Nothing sleeps to wait for a condition: it polls.
- */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/url';
 import { dataBox } from '../../src/core/grid';
 import { datasetOf } from '../../src/core/run';
 import { plotAspect } from '../../src/render/layout';
 import { dataToPixel } from '../../src/render/probe';
 import { fitBox } from '../../src/worker/gridPlan';
-import { DESKTOP, launch, openPage, PHONE, type WatchedPage } from './browser';
+import { DESKTOP, PHONE, type WatchedPage } from './browser';
 import { statusPass, WATCH_LONG_TASKS } from './probes';
-import { type StaticServer, serveDist } from './server';
+import { browserSuite } from './suite';
 
 /** 100 points: small enough for the link once edited. */
 const SMALL = '?n=100&passes=1000000';
 
-let server: StaticServer;
-let browser: Browser;
-const pages: WatchedPage[] = [];
+const suite = browserSuite();
 
 async function open(
   path = '',
   viewport = DESKTOP,
   opts: { init?: string[]; touch?: boolean } = {},
 ): Promise<WatchedPage> {
-  const w = await openPage(browser, viewport, opts.touch ? { hasTouch: true, isMobile: true } : {});
-  for (const script of opts.init ?? []) await w.context.addInitScript({ content: script });
-  pages.push(w);
-  await w.page.goto(`${server.url}${path}`);
+  const w = await suite.open(path, viewport, opts);
   await waitForTraining(w.page);
   return w;
 }
@@ -89,22 +79,6 @@ async function showInside(page: Page): Promise<void> {
   await page.locator('.inside').scrollIntoViewIfNeeded();
 }
 
-beforeAll(async () => {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
-  await mkdir('test-results', { recursive: true });
-  server = await serveDist({ root: 'dist', base: '/some/sub/path/', csp: true });
-  browser = await launch();
-});
-
-afterEach(async () => {
-  for (const w of pages.splice(0)) await w.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('your data, in Chromium', () => {
   it('a click adds a point: the link gains `pts` and the run starts again with it', async () => {
     const { page, errors } = await open(SMALL);
@@ -159,7 +133,7 @@ describe('your data, in Chromium', () => {
     expect(await pts(page)).toBe(link);
 
     // 600 points and one more do not fit in a link (the tutorial's 200 do: float32 rows).
-    await page.goto(`${server.url}?n=600`);
+    await page.goto(`${suite.url}?n=600`);
     await waitForTraining(page);
     await page.getByRole('button', { name: 'Reset data' }).click();
     const spot600 = await emptySpot(page, '?n=600');

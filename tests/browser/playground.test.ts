@@ -1,15 +1,9 @@
-/**
- * The built site in a real Chromium: served from a sub-path with a strict Content-Security-Policy.
- * Run `npm run build` first. Nothing here sleeps to wait for a condition: it polls for it.
- */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeConfig, encodeConfig } from '../../src/config/url';
-import { DESKTOP, launch, openPage, PHONE, type WatchedPage } from './browser';
+import { DESKTOP, PHONE, type WatchedPage } from './browser';
 import { plotHash, query, statusPass, statusText, WATCH_LONG_TASKS, WATCH_PLOT } from './probes';
-import { type StaticServer, serveDist } from './server';
+import { browserSuite } from './suite';
 
 const SHARED =
   'v=1&data=spiral&n=300&noise=0.1&seed=42&classes=4&test=0.25&hidden=8,5&act=relu&lr=0.002&reg=0&batch=32&anneal=exp&passes=5000';
@@ -19,16 +13,10 @@ const SPIRAL =
 const HOSTILE =
   '?hidden=-5&lr=abc&reg=1e999&data=%3Cscript%3Ealert(1)%3C/script%3E&n=1e400&seed=-1&passes=9e99';
 
-let server: StaticServer;
-let browser: Browser;
-const pages: WatchedPage[] = [];
+const suite = browserSuite();
 
-async function open(path = '', viewport = DESKTOP, init: string[] = []): Promise<WatchedPage> {
-  const w = await openPage(browser, viewport);
-  for (const script of init) await w.context.addInitScript({ content: script });
-  pages.push(w);
-  await w.page.goto(`${server.url}${path}`);
-  return w;
+function open(path = '', viewport = DESKTOP, init: string[] = []): Promise<WatchedPage> {
+  return suite.open(path, viewport, { init });
 }
 
 function slider(page: Page, name: string) {
@@ -68,22 +56,6 @@ async function drag(page: Page, name: string, fraction: number, steps = 20): Pro
   await page.mouse.move(x(fraction), y, { steps });
   await page.mouse.up();
 }
-
-beforeAll(async () => {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
-  await mkdir('test-results', { recursive: true });
-  server = await serveDist({ root: 'dist', base: '/some/sub/path/', csp: true });
-  browser = await launch();
-});
-
-afterEach(async () => {
-  for (const w of pages.splice(0)) await w.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the playground in Chromium', () => {
   it('opens with the tutorial configuration and draws the boundary as it forms', async () => {
@@ -203,7 +175,7 @@ describe('the playground in Chromium', () => {
   it('copies the link and confirms it', async () => {
     const { page, context, errors } = await open('?hidden=5');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(server.url).origin,
+      origin: new URL(suite.url).origin,
     });
     await waitForTraining(page);
     await page.getByRole('button', { name: 'Copy link' }).click();
@@ -270,7 +242,7 @@ describe('the playground in Chromium', () => {
       )
       .toBe('activated');
     await context.setOffline(true);
-    await page.goto(`${server.url}?hidden=6`);
+    await page.goto(`${suite.url}?hidden=6`);
     await waitForTraining(page);
     expect(await slider(page, 'Hidden layer size').getAttribute('aria-valuetext')).toBe('6 units');
     await context.setOffline(false);

@@ -3,35 +3,29 @@
  * hostile links, a slider storm, divergence, a failing or vanished worker, and CSP violations.
  * Run `npm run build` first. Nothing here sleeps to wait for a condition: it polls for it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page, Worker } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { encodeConfig } from '../../src/config/url';
 import * as dataLink from '../../src/io/dataLink';
 import { hasPoints, initFromQuery, URL_NOTICE_TITLE } from '../../src/state/urlSync';
 import { DEFAULT_VIEW, viewQuery } from '../../src/state/view';
 import { hiddenScale } from '../../src/ui/sliderScales';
-import { DESKTOP, launch, openPage, type WatchedPage } from './browser';
+import { DESKTOP, type WatchedPage } from './browser';
 import { hostileQueries } from './hostile';
 import { plotHash, statusText } from './probes';
-import { type StaticServer, serveDist } from './server';
+import { browserSuite } from './suite';
 
 const HOSTILE_COUNT = 200;
 /** The built site; NN_DIST points elsewhere when another build may replace dist/ during the run. */
 const DIST = process.env.NN_DIST ?? 'dist';
 
-let server: StaticServer;
-let browser: Browser;
-const pages: WatchedPage[] = [];
+const suite = browserSuite(DIST);
 
-async function open(path = '', init: string[] = []): Promise<WatchedPage> {
-  const w = await openPage(browser, DESKTOP);
-  for (const script of init) await w.context.addInitScript({ content: script });
-  pages.push(w);
-  await w.page.goto(`${server.url}${path}`);
-  return w;
+function open(path = '', init: string[] = []): Promise<WatchedPage> {
+  return suite.open(path, DESKTOP, { init });
 }
 
 const STATUS = '[data-testid="status"]';
@@ -87,22 +81,6 @@ function pageText(page: Page): Promise<string> {
   });
 }
 
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'index.html')))
-    throw new Error(`${DIST}/ is missing: run \`npm run build\` first`);
-  server = await serveDist({ root: DIST, base: '/some/sub/path/', csp: true });
-  browser = await launch();
-});
-
-afterEach(async () => {
-  for (const w of pages.splice(0)) await w.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('robustness in Chromium', () => {
   it(`survives ${HOSTILE_COUNT} hostile links: no error, no injected markup, a notice when a setting was changed, a clean URL`, async () => {
     // The query as the page received it (before the page rewrites it), for the expected outcome.
@@ -115,7 +93,7 @@ describe('robustness in Chromium', () => {
     });
     const failures: string[] = [];
     for (const q of hostileQueries(HOSTILE_COUNT)) {
-      await page.goto(`${server.url}?${q}`);
+      await page.goto(`${suite.url}?${q}`);
       const rendered = await page
         .waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0)
         .then(() => true)

@@ -1,0 +1,59 @@
+/**
+ * One browser suite per test file: serves the build under a sub-path with a strict CSP, launches
+ * Chromium once, and closes every page a test opened after that test.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { DESKTOP, launch, openPage, type WatchedPage } from './browser';
+import { type StaticServer, serveDist } from './server';
+
+export interface OpenOptions {
+  /** Scripts run in the page before its own. */
+  init?: string[];
+  touch?: boolean;
+}
+
+export interface Suite {
+  /** The site's address (ends with the sub-path). */
+  readonly url: string;
+  open(path?: string, viewport?: typeof DESKTOP, opts?: OpenOptions): Promise<WatchedPage>;
+}
+
+export function browserSuite(root = 'dist'): Suite {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  const pages: WatchedPage[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(root, 'index.html')))
+      throw new Error(`${root}/ is missing: run \`npm run build\` first`);
+    await mkdir('test-results', { recursive: true });
+    server = await serveDist({ root, base: '/some/sub/path/', csp: true });
+    browser = await launch();
+  });
+
+  afterEach(async () => {
+    for (const w of pages.splice(0)) await w.context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  return {
+    get url() {
+      return server!.url;
+    },
+    async open(path = '', viewport = DESKTOP, opts = {}) {
+      const w = await openPage(browser!, viewport, opts.touch ? { hasTouch: true, isMobile: true } : {});
+      for (const script of opts.init ?? []) await w.context.addInitScript({ content: script });
+      pages.push(w);
+      await w.page.goto(`${server!.url}${path}`);
+      return w;
+    },
+  };
+}
