@@ -16,42 +16,14 @@ import {
 } from '../config/schema';
 import { isValidConfig } from '../config/url';
 import type { Data } from '../core/datasets';
-import type {
-  GridFrame,
-  HiddenFrame,
-  InspectView,
-  PointsFrame,
-  RunState,
-  Snapshot,
-  Speed,
-  UnitFrame,
-  WeightsFrame,
-} from '../worker/protocol';
+import type { InspectView, PointsFrame, Snapshot, Speed, WeightsFrame } from '../worker/protocol';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { LossSeries } from './lossSeries';
 import { type PinnedRun, pinRun } from './pin';
 import { DEFAULT_VIEW, type ViewId } from './view';
 
 /** Everything of a snapshot but its loss arrays and points. */
-export interface Frame {
-  gen: number;
-  seq: number;
-  pass: number;
-  passes: number;
-  state: RunState;
-  divergedAt: number | null;
-  trainLoss: number | null;
-  testLoss: number | null;
-  trainAcc: number;
-  testAcc: number | null;
-  lr: number;
-  pps: number;
-  grid: GridFrame;
-  params: number;
-  weights: WeightsFrame | null;
-  unit: UnitFrame | null;
-  hidden: HiddenFrame | null;
-}
+export type Frame = Omit<Snapshot, 'type' | 'lossFrom' | 'trainLosses' | 'testLosses' | 'points'>;
 
 export interface RequestedWeights {
   gen: number;
