@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/url';
 import { DESKTOP, PHONE, type WatchedPage } from './browser';
-import { query, statusText, WATCH_LONG_TASKS } from './probes';
+import { longTasksSince, query, statusText, WATCH_LONG_TASKS } from './probes';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -101,21 +101,12 @@ describe('the experiments in Chromium', () => {
       await page.keyboard.type(rounds % 2 ? '' : ' ');
       rounds++;
     }
-    type Entry = { start: number; duration: number };
-    const { tasks, frames, done } = await page.evaluate(
-      ({ t0, sel }) => {
-        const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[] };
-        return {
-          tasks: w.__longTasks.filter((e) => e.start >= t0),
-          frames: w.__longFrames.filter((e) => e.start >= t0),
-          done: Number(document.querySelector<HTMLElement>(sel)?.dataset.done),
-        };
-      },
-      { t0: start, sel: GALLERY },
+    const { long, around } = await longTasksSince(page, start);
+    const done = await page.evaluate(
+      (sel) => Number(document.querySelector<HTMLElement>(sel)?.dataset.done),
+      GALLERY,
     );
     expect(rounds).toBeGreaterThan(3);
-    const long = tasks.filter((e) => e.duration > 50);
-    const around = frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100));
     expect({ long, around }).toEqual({ long: [], around });
     // The gallery was really training during the measurement.
     expect(done).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { plotAspect } from '../../src/render/layout';
 import { dataToPixel } from '../../src/render/probe';
 import { fitBox } from '../../src/worker/gridPlan';
 import { DESKTOP, PHONE, type WatchedPage } from './browser';
-import { statusPass, WATCH_LONG_TASKS } from './probes';
+import { longTasksSince, statusPass, WATCH_LONG_TASKS } from './probes';
 import { browserSuite } from './suite';
 
 /** 100 points: small enough for the link once edited. */
@@ -297,16 +297,7 @@ describe('looking inside, in Chromium', () => {
       if (b) await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
       round++;
     }
-    type Entry = { start: number; duration: number };
-    const { tasks, frames } = await page.evaluate((t0) => {
-      const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[] };
-      return {
-        tasks: w.__longTasks.filter((e) => e.start >= t0),
-        frames: w.__longFrames.filter((e) => e.start >= t0),
-      };
-    }, start);
-    const long = tasks.filter((e) => e.duration > 50);
-    const around = frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100));
+    const { long, around } = await longTasksSince(page, start);
     expect({ long, around }).toEqual({ long: [], around });
     expect(round).toBeGreaterThan(3);
     expect(await statusPass(page)).toBeGreaterThan(0);

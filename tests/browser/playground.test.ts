@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig, encodeConfig } from '../../src/config/url';
 import { DESKTOP, PHONE, type WatchedPage } from './browser';
-import { plotHash, query, statusPass, statusText, WATCH_LONG_TASKS, WATCH_PLOT } from './probes';
+import {
+  longTasksSince,
+  plotHash,
+  query,
+  statusPass,
+  statusText,
+  WATCH_LONG_TASKS,
+  WATCH_PLOT,
+} from './probes';
 import { browserSuite } from './suite';
 
 const SHARED =
@@ -212,18 +220,8 @@ describe('the playground in Chromium', () => {
       await page.keyboard.press(round % 2 ? 'ArrowLeft' : 'ArrowRight');
       round++;
     }
-    type Entry = { start: number; duration: number };
-    const { tasks, frames } = await page.evaluate((t0) => {
-      const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[] };
-      return {
-        tasks: w.__longTasks.filter((e) => e.start >= t0),
-        frames: w.__longFrames.filter((e) => e.start >= t0),
-      };
-    }, start);
+    const { long, around } = await longTasksSince(page, start);
     expect(round).toBeGreaterThan(3);
-    const long = tasks.filter((e) => e.duration > 50);
-    // On failure, the long animation frames around each long task say what ran.
-    const around = frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100));
     expect({ long, around }).toEqual({ long: [], around });
     expect(await statusPass(page)).toBeGreaterThan(0);
     expect(errors).toEqual([]);

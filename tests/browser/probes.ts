@@ -78,3 +78,24 @@ export function statusPass(page: Page): Promise<number> {
 export function query(page: Page): Promise<string> {
   return page.evaluate(() => window.location.search);
 }
+
+interface Entry {
+  start: number;
+  duration: number;
+}
+
+/**
+ * Main-thread tasks over 50 ms since `t0` (recorded by WATCH_LONG_TASKS), and the long animation frames
+ * around each: on a failure those say what ran.
+ */
+export async function longTasksSince(page: Page, t0: number): Promise<{ long: Entry[]; around: Entry[] }> {
+  const { tasks, frames } = await page.evaluate((since) => {
+    const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[] };
+    return {
+      tasks: w.__longTasks.filter((e) => e.start >= since),
+      frames: w.__longFrames.filter((e) => e.start >= since),
+    };
+  }, t0);
+  const long = tasks.filter((e) => e.duration > 50);
+  return { long, around: frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100)) };
+}

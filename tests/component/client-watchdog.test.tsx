@@ -3,26 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { createAppStore } from '../../src/state/store';
 import { startWorkerClient } from '../../src/worker/client';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { BASE_TIMEOUT_MS, replyTimeout, type WatchdogTimers } from '../../src/worker/watchdog';
-import { makeSnapshot } from './helpers';
-
-class FakeWorker {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  postMessage(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  receive(msg: FromWorker) {
-    this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
-  }
-}
+import { FakeWorker, makeSnapshot } from './helpers';
 
 /** A manual clock: `advance` runs the timers that fall due, in order. */
 class FakeTimers implements WatchdogTimers {

@@ -2,25 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { startWorkerClient } from '../../src/worker/client';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
-import { makeSnapshot } from './helpers';
-
-class FakeWorker {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  postMessage(msg: ToWorker) {
-    this.sent.push(structuredClone(msg));
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  receive(msg: FromWorker) {
-    this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
-  }
-}
+import { FakeWorker, makeSnapshot } from './helpers';
 
 function setup() {
   const store = createAppStore();

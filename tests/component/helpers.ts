@@ -1,5 +1,5 @@
 /** Shared helpers for component tests: a quiet canvas under jsdom and snapshot builders. */
-import type { Snapshot } from '../../src/worker/protocol';
+import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
 
 // jsdom has no canvas; make getContext return null quietly instead of logging "not implemented".
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
@@ -40,4 +40,22 @@ export function makeSnapshot(gen: number, seq: number, patch: Partial<Snapshot> 
       : {}),
     ...patch,
   };
+}
+
+/** A stand-in for the training worker: records what the page sends (as the real one would receive it). */
+export class FakeWorker {
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  postMessage(msg: ToWorker) {
+    this.sent.push(structuredClone(msg));
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  receive(msg: FromWorker) {
+    this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
+  }
 }
