@@ -1,22 +1,51 @@
-/** The React binding of the store: a provider and `useStore(selector)`, one selector per field. */
-import { createContext, type ReactNode, useCallback, useContext, useRef, useSyncExternalStore } from 'react';
-import { useStore as useZustand } from 'zustand';
+/**
+ * The React binding of the store: a provider and `useStore(selector)`, one selector per field.
+ * Components re-render at most once per animation frame while the store changes faster (frameGate);
+ * code outside React (worker client, URL sync, canvases) subscribes to the store itself.
+ */
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
+import { type FrameGate, frameGate } from './frameGate';
 import type { AppState, AppStore } from './store';
 
-const StoreContext = createContext<AppStore | null>(null);
+interface Binding {
+  store: AppStore;
+  gate: FrameGate;
+}
+
+const StoreContext = createContext<Binding | null>(null);
+
+const nextFrame = (tick: () => void) => {
+  requestAnimationFrame(tick);
+};
 
 export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
-  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+  const binding = useMemo(() => ({ store, gate: frameGate(store, nextFrame) }), [store]);
+  return <StoreContext.Provider value={binding}>{children}</StoreContext.Provider>;
+}
+
+function useBinding(): Binding {
+  const binding = useContext(StoreContext);
+  if (!binding) throw new Error('useStore outside StoreProvider');
+  return binding;
 }
 
 export function useStoreApi(): AppStore {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useStore outside StoreProvider');
-  return store;
+  return useBinding().store;
 }
 
+/** The selected value; `selector` must return the same object while its part of the state is unchanged. */
 export function useStore<T>(selector: (s: AppState) => T): T {
-  return useZustand(useStoreApi(), selector);
+  const { store, gate } = useBinding();
+  const get = () => selector(store.getState());
+  return useSyncExternalStore(gate.subscribe, get, get);
 }
 
 /**

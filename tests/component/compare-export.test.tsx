@@ -50,7 +50,7 @@ describe('comparing runs', () => {
     expect(pinned.train.at(19)).toBeCloseTo(0.3, 6);
   });
 
-  it('shows the pinned run in the legend with a way to unpin it', () => {
+  it('shows the pinned run in the legend with a way to unpin it', async () => {
     const store = createAppStore();
     renderWith(store, <PinControl />);
     const pin = screen.getByRole('button', { name: 'Pin this run' }) as HTMLButtonElement;
@@ -59,10 +59,10 @@ describe('comparing runs', () => {
       store.getState().applySnapshot(makeSnapshot(0, 0));
     });
     fireEvent.click(pin);
-    expect(screen.getByTestId('pinned').textContent).toBe(' pinned: moons, hidden 3, tanh, lr 0.01');
+    expect((await screen.findByTestId('pinned')).textContent).toBe(' pinned: moons, hidden 3, tanh, lr 0.01');
     fireEvent.click(screen.getByRole('button', { name: 'Unpin' }));
     expect(store.getState().pinned).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Unpin' })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Unpin' })).toBeNull());
   });
 
   it('draws the pinned curve under the current one, over the longer of the two runs', () => {

@@ -56,7 +56,7 @@ describe('the views row', () => {
     // The settings stay beside every view.
     expect(screen.getByRole('slider', { name: 'Hidden layer size' })).toBeTruthy();
     fireEvent.click(nav().getByRole('link', { name: 'Playground' }));
-    expect(screen.getByTestId('status')).toBeTruthy();
+    expect(await screen.findByTestId('status')).toBeTruthy();
   });
 
   it('leaves modified clicks (new tab) to the browser', () => {

@@ -3,7 +3,7 @@
  * slider. The visible label is the accessible name; the value is shown beside it and given to screen
  * readers as aria-valuetext (the input's own value is a position, not the setting).
  */
-import { type KeyboardEvent, useId } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 import type { SliderScale } from '../sliderScales';
 
 export interface RangeControlProps {
@@ -31,11 +31,20 @@ export function RangeControl({
   const id = useId();
   const helpId = `${id}-help`;
   const text = format(value);
+  // The value last set from here: the page re-renders at most once per frame (frameGate), so two key
+  // presses within one frame must step from the first one's result, not from the value drawn.
+  const latest = useRef(value);
+  latest.current = value;
+  const emit = (next: number) => {
+    if (next === latest.current) return;
+    latest.current = next;
+    onChange(next);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const next = scale.key?.(value, e.key);
+    const next = scale.key?.(latest.current, e.key);
     if (next === undefined || next === null) return;
     e.preventDefault();
-    if (next !== value) onChange(next);
+    emit(next);
   };
   return (
     <div className="control">
@@ -58,10 +67,7 @@ export function RangeControl({
         title={help}
         disabled={disabled}
         onKeyDown={onKeyDown}
-        onChange={(e) => {
-          const next = scale.fromPos(Number(e.currentTarget.value));
-          if (next !== value) onChange(next);
-        }}
+        onChange={(e) => emit(scale.fromPos(Number(e.currentTarget.value)))}
       />
       {help ? (
         <span id={helpId} className="sr-only">
