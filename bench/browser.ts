@@ -386,6 +386,7 @@ async function longTasks(browser: Browser, url: string) {
     drags++;
   }
   const t1 = (await page.evaluate('performance.now()')) as number;
+  await page.evaluate('window.__takeLongTasks()');
   const tasks = ((await page.evaluate('window.__longTasks')) as { start: number; duration: number }[]).filter(
     (e) => e.start >= t0 && e.start <= t1,
   );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeConfig, encodeConfig } from '../../src/config/url';
 import { DESKTOP, PHONE, type WatchedPage } from './browser';
 import {
-  longTasksSince,
+  longTasksDuring,
   plotHash,
   query,
   statusPass,
@@ -205,26 +205,49 @@ describe('the playground in Chromium', () => {
         return box;
       }),
     );
-    const start = await page.evaluate(() => performance.now());
-    const until = Date.now() + 5000;
     let round = 0;
-    while (Date.now() < until) {
-      const box = boxes[round % 2]!;
-      const y = box.y + box.height / 2;
-      await page.mouse.move(box.x + box.width * 0.2, y);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width * (0.3 + 0.12 * (round % 5)), y, { steps: 10 });
-      await page.mouse.up();
-      const noise = boxes[2]!;
-      await page.mouse.click(noise.x + noise.width * (0.1 + 0.05 * (round % 4)), noise.y + noise.height / 2);
-      await page.keyboard.press(round % 2 ? 'ArrowLeft' : 'ArrowRight');
-      round++;
-    }
-    const { long, around } = await longTasksSince(page, start);
+    const { long, own, around } = await longTasksDuring(page, async () => {
+      const until = Date.now() + 5000;
+      while (Date.now() < until) {
+        const box = boxes[round % 2]!;
+        const y = box.y + box.height / 2;
+        await page.mouse.move(box.x + box.width * 0.2, y);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width * (0.3 + 0.12 * (round % 5)), y, { steps: 10 });
+        await page.mouse.up();
+        const noise = boxes[2]!;
+        await page.mouse.click(
+          noise.x + noise.width * (0.1 + 0.05 * (round % 4)),
+          noise.y + noise.height / 2,
+        );
+        await page.keyboard.press(round % 2 ? 'ArrowLeft' : 'ArrowRight');
+        round++;
+      }
+    });
     expect(round).toBeGreaterThan(3);
-    expect({ long, around }).toEqual({ long: [], around });
+    expect({ own, long, around }).toEqual({ own: [], long, around });
     expect(await statusPass(page)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+  });
+
+  it("tells the page's own long task (CPU time) from one that waited for a core", async () => {
+    const { page } = await open('?passes=1000', DESKTOP, [WATCH_LONG_TASKS]);
+    await waitForTraining(page);
+    // A timer task of the page's that computes for 300 ms.
+    const { own, long } = await longTasksDuring(page, async () => {
+      await page.evaluate(
+        () =>
+          new Promise<void>((done) =>
+            setTimeout(() => {
+              const t = performance.now();
+              while (performance.now() - t < 300) {}
+              done();
+            }, 0),
+          ),
+      );
+    });
+    expect(long.some((t) => t.duration >= 300)).toBe(true);
+    expect(own.some((t) => t.cpu > 50 && t.wall >= 290)).toBe(true);
   });
 
   it('works offline once loaded', async () => {

@@ -49,22 +49,34 @@ export const WATCH_PLOT = `
 export const WATCH_LONG_TASKS = `
   window.__longTasks = [];
   window.__longFrames = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        if (e.duration < 45) continue;
-        window.__longFrames.push({
-          start: Math.round(e.startTime),
-          duration: Math.round(e.duration),
-          renderMs: e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0,
-          scripts: e.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration) + 'ms'),
-        });
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {}
+  const addTasks = (entries) => {
+    for (const e of entries) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  };
+  const addFrames = (entries) => {
+    for (const e of entries) {
+      if (e.duration < 45) continue;
+      window.__longFrames.push({
+        start: Math.round(e.startTime),
+        duration: Math.round(e.duration),
+        renderMs: e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0,
+        scripts: e.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration) + 'ms'),
+      });
+    }
+  };
+  const observers = [];
+  const watch = (type, add) => {
+    try {
+      const o = new PerformanceObserver((list) => add(list.getEntries()));
+      o.observe({ type, buffered: true });
+      observers.push([o, add]);
+    } catch {}
+  };
+  watch('longtask', addTasks);
+  watch('long-animation-frame', addFrames);
+  // Entries not yet delivered to the observers (their callbacks run later, at low priority).
+  window.__takeLongTasks = () => {
+    for (const [o, add] of observers) add(o.takeRecords());
+  };
 `;
 
 export function statusText(page: Page): Promise<string> {
@@ -84,18 +96,67 @@ interface Entry {
   duration: number;
 }
 
+/** A main-thread task from Chromium's trace: wall and thread (CPU) time in ms. */
+export interface TracedTask {
+  wall: number;
+  cpu: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { frames?: { processId: number; isOutermostMainFrame?: boolean }[] } };
+}
+
 /**
- * Main-thread tasks over 50 ms since `t0` (recorded by WATCH_LONG_TASKS), and the long animation frames
- * around each: on a failure those say what ran.
+ * The page's tasks over 50 ms while `during` runs. Besides the long-task entries (WATCH_LONG_TASKS,
+ * wall time), Chromium traces the page's main thread meanwhile, so each task has its thread time too:
+ * `own` are the tasks that ran over 50 ms of CPU, the page's own doing; a task that only took 50 ms of
+ * wall time waited for a core that the machine gave to other processes (on 2 shared cores, the worker
+ * and Chromium's own processes among them). `around`: the long animation frames near each long task,
+ * with the scripts in them, so that a failure says what ran.
  */
-export async function longTasksSince(page: Page, t0: number): Promise<{ long: Entry[]; around: Entry[] }> {
+export async function longTasksDuring(
+  page: Page,
+  during: () => Promise<void>,
+): Promise<{ long: Entry[]; own: TracedTask[]; around: Entry[] }> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser to trace');
+  const t0 = (await page.evaluate(() => performance.now())) as number;
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+  let trace: Buffer;
+  try {
+    await during();
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
+  const pid = started?.args?.data?.frames?.find((f) => f.isOutermostMainFrame)?.processId;
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
+  );
+  if (!main) throw new Error("the trace has no main thread of the page's renderer");
+  const traced = events.filter(
+    (e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === main.tid,
+  );
+  if (!traced.some((e) => e.tdur !== undefined)) throw new Error('the trace has no thread times');
+  const own = traced
+    .map((e) => ({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 }))
+    .filter((t) => t.cpu > 50);
   const { tasks, frames } = await page.evaluate((since) => {
-    const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[] };
+    const w = window as unknown as { __longTasks: Entry[]; __longFrames: Entry[]; __takeLongTasks(): void };
+    w.__takeLongTasks();
     return {
       tasks: w.__longTasks.filter((e) => e.start >= since),
       frames: w.__longFrames.filter((e) => e.start >= since),
     };
   }, t0);
   const long = tasks.filter((e) => e.duration > 50);
-  return { long, around: frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100)) };
+  return { long, own, around: frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100)) };
 }
