@@ -224,8 +224,6 @@ describe('robustness in Chromium', () => {
     expect(await plotHash(page)).toBe(await plotHash(fresh.page));
     expect(errors).toEqual([]);
     expect(fresh.errors).toEqual([]);
-    // A change of hidden size costs the page several ms (the network diagram is rebuilt), so on a loaded
-    // machine the storm alone can take tens of seconds.
   }, 180000);
 
   it('at the maximum learning rate the run diverges without a NaN in sight; reset and a lower rate recover', async () => {

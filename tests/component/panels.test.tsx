@@ -7,7 +7,7 @@ import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore, type StoreInit } from '../../src/state/store';
 import { initFromQuery } from '../../src/state/urlSync';
 import { App } from '../../src/ui/App';
-import { SCALES } from '../../src/ui/sliderScales';
+import { hiddenScale, SCALES } from '../../src/ui/sliderScales';
 import { makeSnapshot } from './helpers';
 
 function renderApp(init: StoreInit = {}): AppStore {
@@ -78,6 +78,20 @@ describe('the panels', () => {
     const mid = store.getState().config.hidden[0]!;
     expect(mid).toBeGreaterThan(15);
     expect(mid).toBeLessThan(30);
+  });
+
+  it('take a burst of slider changes within one frame as so many runs, and draw the last at the next frame', async () => {
+    const store = renderApp();
+    const s = slider('Hidden layer size');
+    const scale = hiddenScale();
+    const gen = store.getState().gen;
+    for (let u = 4; u <= 40; u++) fireEvent.change(s, { target: { value: String(scale.toPos(u)) } });
+    // The store (and so the worker and the URL) took every change ...
+    expect(store.getState().gen).toBe(gen + 37);
+    expect(store.getState().config.hidden).toEqual([40]);
+    // ... the page drew the first at once, and draws the rest as one at the next frame.
+    expect(s.getAttribute('aria-valuetext')).toBe('4 units');
+    await waitFor(() => expect(s.getAttribute('aria-valuetext')).toBe('40 units'));
   });
 
   it('move the learning rate in log space and let regularization reach 0', async () => {
