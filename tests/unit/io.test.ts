@@ -1,11 +1,30 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { makeDataset } from '../../src/core/datasets';
+import { type Data, makeDataset } from '../../src/core/datasets';
 import { dataToCSV, parseCSV } from '../../src/io/csv';
 import { decodeData, encodeData } from '../../src/io/dataLink';
 
 const moons = makeDataset({ data: 'moons', n: 60, noise: 0.2, seed: 0, classes: 2 });
+const oldLinks = JSON.parse(readFileSync('tests/fixtures/dataLinks.json', 'utf8')) as Record<string, string>;
+
+function float32(d: Data): Data {
+  return { ...d, X: d.X.map(Math.fround) };
+}
+
+/** 24 rows repeating a few values (compressed with Huffman codes rather than stored). */
+function repeated(): Data {
+  const n = 24;
+  const X = new Float64Array(2 * n);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    X[2 * i] = (i % 4) * 0.5;
+    X[2 * i + 1] = -0.25 * (i % 3);
+    y[i] = i % 2;
+  }
+  return { X, y, n, classes: 2 };
+}
 
 function b64url(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64url');
@@ -59,6 +78,21 @@ describe('data in the share link', () => {
     expect(data?.X).toEqual(edited.X);
     expect(data?.y).toEqual(edited.y);
     expect(data?.X).not.toEqual(tutorial.X);
+  });
+
+  it('reads links made by the earlier encoder (fflate) to the same points', () => {
+    const cases: [string, Data][] = [
+      ['blobs', float32(makeDataset({ data: 'blobs', n: 30, noise: 0.3, seed: 7, classes: 3 }))],
+      ['moons', float32(makeDataset({ data: 'moons', n: 200, noise: 0.2, seed: 0, classes: 2 }))],
+      ['repeated', repeated()],
+    ];
+    for (const [name, expected] of cases) {
+      const { data, message } = decodeData(oldLinks[name]!);
+      expect(message, name).toBeUndefined();
+      expect(data?.X, name).toEqual(expected.X);
+      expect(data?.y, name).toEqual(expected.y);
+      expect(data?.classes, name).toBe(expected.classes);
+    }
   });
 
   it('leaves large data out of the link', () => {
