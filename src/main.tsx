@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { browserStorage, loadStoredData, startDataPersistence } from './state/persist';
 import { StoreProvider } from './state/react';
 import { createAppStore } from './state/store';
-import { hasPoints, initFromQuery, loadDataCodec, startUrlSync } from './state/urlSync';
+import { hasPoints, initFromQuery, loadDataCodec, readPoints, startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import { startWorkerClient } from './worker/client';
 import './ui/styles.css';
@@ -17,7 +17,8 @@ const storage = browserStorage();
 const stored = loadStoredData(storage);
 // The points' codec (with its compressor) is fetched only for links, or browsers, that have points.
 const codec = hasPoints(search) || stored ? await loadDataCodec() : null;
-const store = createAppStore(initFromQuery(search, { codec, stored }));
+const points = codec ? await readPoints(search, codec) : null;
+const store = createAppStore(initFromQuery(search, { points, stored }));
 const url = startUrlSync(store, window, undefined, codec ?? loadDataCodec);
 startDataPersistence(store, storage);
 startWorkerClient(store);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { encodeConfig } from '../../src/config/url';
 import * as dataLink from '../../src/io/dataLink';
-import { hasPoints, initFromQuery, URL_NOTICE_TITLE } from '../../src/state/urlSync';
+import { initFromQuery, readPoints, URL_NOTICE_TITLE } from '../../src/state/urlSync';
 import { DEFAULT_VIEW, viewQuery } from '../../src/state/view';
 import { hiddenScale } from '../../src/ui/sliderScales';
 import { DESKTOP, type WatchedPage } from './browser';
@@ -109,7 +109,7 @@ describe('robustness in Chromium', () => {
         injected: document.querySelectorAll('.pwned, script:not([src]), iframe, object, embed').length,
         pwned: 'pwned' in window || '__pwned' in window,
       }));
-      const init = initFromQuery(seen.initial, { codec: hasPoints(seen.initial) ? dataLink : null });
+      const init = initFromQuery(seen.initial, { points: await readPoints(seen.initial, dataLink) });
       const expected = `?${encodeConfig(init.config ?? DEFAULT_CONFIG)}${viewQuery(init.view ?? DEFAULT_VIEW)}`;
       const noticed = seen.alerts.some((a) => a.includes(URL_NOTICE_TITLE));
       const problems = [
