@@ -7,31 +7,38 @@ import { createRoot } from 'react-dom/client';
 import { browserStorage, loadStoredData, startDataPersistence } from './state/persist';
 import { StoreProvider } from './state/react';
 import { createAppStore } from './state/store';
-import { hasPoints, initFromQuery, loadDataCodec, startUrlSync } from './state/urlSync';
+import { hasPoints, initFromQuery, loadDataCodec, readPoints, startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import { startWorkerClient } from './worker/client';
 import './ui/styles.css';
 
-const { search } = window.location;
-const storage = browserStorage();
-const stored = loadStoredData(storage);
-// The points' codec (with its compressor) is fetched only for links, or browsers, that have points.
-const codec = hasPoints(search) || stored ? await loadDataCodec() : null;
-const store = createAppStore(initFromQuery(search, { codec, stored }));
-const url = startUrlSync(store, window, undefined, codec ?? loadDataCodec);
-startDataPersistence(store, storage);
-startWorkerClient(store);
+// Not a top-level await: lazy chunks import from the chunk holding this module, and would wait forever
+// for a module whose evaluation is waiting for them (the points' codec is one of them).
+async function start() {
+  const { search } = window.location;
+  const storage = browserStorage();
+  const stored = loadStoredData(storage);
+  // The points' codec is fetched only for links, or browsers, that have points.
+  const codec = hasPoints(search) || stored ? await loadDataCodec() : null;
+  const points = codec ? await readPoints(search, codec) : null;
+  const store = createAppStore(initFromQuery(search, { points, stored }));
+  const url = startUrlSync(store, window, undefined, codec ?? loadDataCodec);
+  startDataPersistence(store, storage);
+  startWorkerClient(store);
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <StoreProvider store={store}>
-        <App flushUrl={url.flush} />
-      </StoreProvider>
-    </StrictMode>,
-  );
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <StoreProvider store={store}>
+          <App flushUrl={url.flush} />
+        </StoreProvider>
+      </StrictMode>,
+    );
+  }
 }
+
+void start();
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {

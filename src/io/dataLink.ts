@@ -1,9 +1,9 @@
 /**
  * Edited data in the share link, key `pts`: rows as little-endian float32 x, y and a uint8 label,
- * raw-deflated and base64url-encoded. Edited data is kept at float32 precision (state/dataEdit.ts), so
- * the link carries it exactly. Only small data goes in a link (MAX_LINK_CHARS); decoding never throws.
+ * raw-deflated (the browser's CompressionStream) and base64url-encoded. Edited data is kept at float32
+ * precision (state/dataEdit.ts), so the link carries it exactly. Only small data goes in a link
+ * (MAX_LINK_CHARS); decoding never rejects.
  */
-import { deflateSync, inflateSync } from 'fflate';
 import type { Data } from '../core/datasets';
 import { MAX_CLASSES, MAX_ROWS } from './csv';
 
@@ -18,7 +18,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array | null {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
     const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
@@ -30,8 +30,43 @@ function fromBase64Url(text: string): Uint8Array | null {
   }
 }
 
+/**
+ * Runs bytes through a (de)compression stream; null when the output would pass `limit` bytes, which
+ * stops a small link from inflating into a huge buffer. Rejects on input the stream cannot read.
+ */
+async function pump(
+  stream: CompressionStream | DecompressionStream,
+  input: Uint8Array<ArrayBuffer>,
+  limit: number,
+): Promise<Uint8Array | null> {
+  const writer = stream.writable.getWriter();
+  // Not awaited: the writes finish only as the output is read. Their errors show in the reads too.
+  writer.write(input).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = stream.readable.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 /** The `pts` value for the data, or null when it would be too long for a link. */
-export function encodeData(d: Data): string | null {
+export async function encodeData(d: Data): Promise<string | null> {
   const raw = new Uint8Array(d.n * ROW);
   const view = new DataView(raw.buffer);
   for (let i = 0; i < d.n; i++) {
@@ -39,11 +74,12 @@ export function encodeData(d: Data): string | null {
     view.setFloat32(ROW * i + 4, d.X[2 * i + 1]!, true);
     view.setUint8(ROW * i + 8, d.y[i]!);
   }
-  const text = toBase64Url(deflateSync(raw, { level: 9 }));
+  const packed = await pump(new CompressionStream('deflate-raw'), raw, Number.POSITIVE_INFINITY);
+  const text = toBase64Url(packed!);
   return text.length <= MAX_LINK_CHARS ? text : null;
 }
 
-export function decodeData(text: string): { data: Data | null; message?: string } {
+export async function decodeData(text: string): Promise<{ data: Data | null; message?: string }> {
   const bad = {
     data: null,
     message: 'The points in the link could not be read; using the generated dataset.',
@@ -51,13 +87,13 @@ export function decodeData(text: string): { data: Data | null; message?: string 
   if (text.length > MAX_LINK_CHARS * 2) return bad;
   const packed = fromBase64Url(text);
   if (!packed) return bad;
-  let raw: Uint8Array;
+  let raw: Uint8Array | null;
   try {
-    raw = inflateSync(packed, { out: new Uint8Array(MAX_ROWS * ROW + 1) });
+    raw = await pump(new DecompressionStream('deflate-raw'), packed, MAX_ROWS * ROW);
   } catch {
     return bad;
   }
-  if (raw.length % ROW !== 0 || raw.length < 2 * ROW || raw.length > MAX_ROWS * ROW) return bad;
+  if (!raw || raw.length % ROW !== 0 || raw.length < 2 * ROW) return bad;
   const n = raw.length / ROW;
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const X = new Float64Array(2 * n);

@@ -1,8 +1,8 @@
 /**
  * Keeps the query string equal to the current configuration, and to the edited points when they are
  * small enough for a link (key `pts`, io/dataLink.ts). Writes with history.replaceState, debounced, so
- * slider drags add no history entries and cost nothing per tick. The points' codec (with its
- * compressor) is loaded only once there are edited points.
+ * slider drags add no history entries and cost nothing per tick. The points' codec is loaded only once
+ * there are edited points; it compresses asynchronously, so the URL is written when it is done.
  */
 import { decodeConfig, encodeConfig } from '../config/url';
 import type { Data } from '../core/datasets';
@@ -14,23 +14,38 @@ export const URL_NOTICE_TITLE = 'Some settings in this link were changed';
 /** The query key of the edited points (io/dataLink.ts's DATA_KEY, without loading that module). */
 export const PTS_KEY = 'pts';
 
+export interface DecodedPoints {
+  data: Data | null;
+  message?: string;
+}
+
 export interface DataCodec {
   /** null when the points are too many for a link. */
-  encodeData(d: Data): string | null;
-  decodeData(text: string): { data: Data | null; message?: string };
+  encodeData(d: Data): Promise<string | null>;
+  decodeData(text: string): Promise<DecodedPoints>;
 }
 
 export type CodecSource = DataCodec | (() => Promise<DataCodec>);
 
 export const loadDataCodec = (): Promise<DataCodec> => import('../io/dataLink');
 
+function pointsValue(search: string): string | null {
+  return new URLSearchParams(search.replace(/^\?/, '')).get(PTS_KEY);
+}
+
 export function hasPoints(search: string): boolean {
-  return new URLSearchParams(search.replace(/^\?/, '')).has(PTS_KEY);
+  return pointsValue(search) !== null;
+}
+
+/** The query's `pts`, decoded; null when it has none. */
+export async function readPoints(search: string, codec: DataCodec): Promise<DecodedPoints | null> {
+  const pts = pointsValue(search);
+  return pts === null ? null : codec.decodeData(pts);
 }
 
 export interface InitOptions {
-  /** Needed when the query has `pts`. */
-  codec?: DataCodec | null;
+  /** The query's `pts`, decoded (readPoints); without it the query's points are ignored. */
+  points?: DecodedPoints | null;
   /** Edited points kept in this browser: used when the link has none. */
   stored?: Data | null;
 }
@@ -42,11 +57,9 @@ export function initFromQuery(search: string, opts: InitOptions = {}): StoreInit
   if (q === '') return stored;
   const { config, messages } = decodeConfig(q);
   let data = opts.stored ?? null;
-  const pts = new URLSearchParams(q).get(PTS_KEY);
-  if (pts !== null && opts.codec) {
-    const decoded = opts.codec.decodeData(pts);
-    if (decoded.message) messages.push(decoded.message);
-    data = decoded.data ?? data;
+  if (opts.points) {
+    if (opts.points.message) messages.push(opts.points.message);
+    data = opts.points.data ?? data;
   }
   const view = viewFromQuery(q);
   return {
@@ -58,8 +71,8 @@ export function initFromQuery(search: string, opts: InitOptions = {}): StoreInit
 }
 
 export interface UrlSync {
-  /** Writes a pending change now (before copying the link). */
-  flush(): void;
+  /** Writes a pending change now (before copying the link); resolves once the points are in it too. */
+  flush(): Promise<void>;
   stop(): void;
 }
 
@@ -70,19 +83,40 @@ export function startUrlSync(
   codecSource: CodecSource = loadDataCodec,
 ): UrlSync {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let codec = typeof codecSource === 'function' ? null : codecSource;
-  let loading = false;
+  let codec: Promise<DataCodec> | null =
+    typeof codecSource === 'function' ? null : Promise.resolve(codecSource);
   let stopped = false;
-  /** The `pts` value of data version `version` (null: too long for a link). */
+  /** The `pts` value of data version `version` (null: too long for a link, or no codec). */
   let cached: { version: number; pts: string | null } | null = null;
+  /** The encoding under way; it writes the URL when done. */
+  let encoding: { version: number; done: Promise<void> } | null = null;
 
+  const encode = (data: Data, version: number) => {
+    if (encoding?.version === version) return;
+    if (!codec) codec = typeof codecSource === 'function' ? codecSource() : Promise.resolve(codecSource);
+    const settle = (pts: string | null) => {
+      if (encoding?.version !== version) return;
+      encoding = null;
+      cached = { version, pts };
+      write();
+    };
+    const done = codec
+      .then((c) => c.encodeData(data))
+      .then(settle, () => {
+        // A codec that failed to load is asked for again with the next edit.
+        codec = null;
+        settle(null);
+      });
+    encoding = { version, done };
+  };
+
+  /** undefined while the current points are being encoded. */
   const pointsParam = (): string | null | undefined => {
     const { custom, dataVersion } = store.getState();
     if (!custom) return null;
     if (cached?.version === dataVersion) return cached.pts;
-    if (!codec) return undefined;
-    cached = { version: dataVersion, pts: codec.encodeData(custom) };
-    return cached.pts;
+    encode(custom, dataVersion);
+    return undefined;
   };
 
   const write = () => {
@@ -90,20 +124,8 @@ export function startUrlSync(
     if (stopped) return;
     const state = store.getState();
     const pts = pointsParam();
-    if (pts === undefined) {
-      // Written once the codec is here; meanwhile the link keeps its previous points.
-      if (!loading && typeof codecSource === 'function') {
-        loading = true;
-        codecSource().then(
-          (c) => {
-            codec = c;
-            write();
-          },
-          () => store.getState().setDataLinked(false),
-        );
-      }
-      return;
-    }
+    // Written once the points are encoded; meanwhile the link keeps its previous points.
+    if (pts === undefined) return;
     if (state.custom) state.setDataLinked(pts !== null);
     const { pathname, hash, search } = win.location;
     const query = `?${encodeConfig(state.config)}${pts ? `&${PTS_KEY}=${pts}` : ''}${viewQuery(state.view)}`;
@@ -116,11 +138,12 @@ export function startUrlSync(
     timer = setTimeout(write, delay);
   });
   return {
-    flush: () => {
+    flush: async () => {
       if (timer !== null) {
         clearTimeout(timer);
         write();
       }
+      await encoding?.done;
     },
     stop: () => {
       stopped = true;

@@ -16,7 +16,7 @@ import { PlaybackPanel } from './panels/PlaybackPanel';
 import { TrainingPanel } from './panels/TrainingPanel';
 import { StatusLine } from './StatusLine';
 
-export function App({ flushUrl }: { flushUrl?: () => void }) {
+export function App({ flushUrl }: { flushUrl?: () => Promise<void> }) {
   const view = useStore((s) => s.view);
   return (
     <div className="app">

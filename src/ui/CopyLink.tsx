@@ -1,7 +1,8 @@
 /** Copies the page's URL (which always holds the configuration) and says so. */
 import { useEffect, useRef, useState } from 'react';
 
-export function CopyLink({ beforeCopy }: { beforeCopy?: () => void }) {
+/** `beforeCopy` brings the URL up to date (a pending write, points still being compressed). */
+export function CopyLink({ beforeCopy }: { beforeCopy?: () => Promise<void> }) {
   const [message, setMessage] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
@@ -16,7 +17,7 @@ export function CopyLink({ beforeCopy }: { beforeCopy?: () => void }) {
     timer.current = setTimeout(() => setMessage(''), 3000);
   };
   const copy = async () => {
-    beforeCopy?.();
+    await beforeCopy?.();
     try {
       await navigator.clipboard.writeText(window.location.href);
       say('Link copied');

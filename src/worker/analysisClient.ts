@@ -2,12 +2,17 @@
  * The page's side of the analysis worker: started on first use, one request per change of data or
  * plot shape, answers of older generations dropped. A failed worker is replaced at the next request.
  */
-import type { BaselineFrame, FromAnalysis, ToAnalysis } from './analysisProtocol';
+import {
+  ANALYSIS_WORKER_NAME,
+  type BaselineFrame,
+  type FromAnalysis,
+  type ToAnalysis,
+} from './analysisProtocol';
 import type { WorkerFactory } from './client';
 import type { PointsFrame } from './protocol';
 
 export const createAnalysisWorker: WorkerFactory = () =>
-  new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: ANALYSIS_WORKER_NAME });
 
 export interface BaselineState {
   result: BaselineFrame | null;

@@ -5,6 +5,9 @@
  */
 import type { GridFrame, PointsFrame } from './protocol';
 
+/** The name an analysis worker is started with (worker.ts serves both roles). */
+export const ANALYSIS_WORKER_NAME = 'analysis';
+
 export interface BaselineRequest {
   type: 'baseline';
   gen: number;

@@ -12,7 +12,7 @@ import { replyTimeout, Watchdog, type WatchdogTimers } from './watchdog';
 export type WorkerFactory = () => Worker;
 
 export const createTrainWorker: WorkerFactory = () =>
-  new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
 export interface ClientOptions {
   createWorker?: WorkerFactory;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { encodeConfig } from '../../src/config/url';
 import * as dataLink from '../../src/io/dataLink';
-import { hasPoints, initFromQuery, URL_NOTICE_TITLE } from '../../src/state/urlSync';
+import { initFromQuery, readPoints, URL_NOTICE_TITLE } from '../../src/state/urlSync';
 import { DEFAULT_VIEW, viewQuery } from '../../src/state/view';
 import { hiddenScale } from '../../src/ui/sliderScales';
 import { DESKTOP, type WatchedPage } from './browser';
@@ -109,7 +109,7 @@ describe('robustness in Chromium', () => {
         injected: document.querySelectorAll('.pwned, script:not([src]), iframe, object, embed').length,
         pwned: 'pwned' in window || '__pwned' in window,
       }));
-      const init = initFromQuery(seen.initial, { codec: hasPoints(seen.initial) ? dataLink : null });
+      const init = initFromQuery(seen.initial, { points: await readPoints(seen.initial, dataLink) });
       const expected = `?${encodeConfig(init.config ?? DEFAULT_CONFIG)}${viewQuery(init.view ?? DEFAULT_VIEW)}`;
       const noticed = seen.alerts.some((a) => a.includes(URL_NOTICE_TITLE));
       const problems = [
@@ -317,7 +317,7 @@ describe('robustness in Chromium', () => {
   it('ships no code that evaluates strings (the policy has no unsafe-eval, in the page or the worker)', () => {
     // Code run through the DevTools protocol is exempt from the policy, so this is checked in the build.
     const files = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
-    expect(files.some((f) => f.startsWith('train.worker'))).toBe(true);
+    expect(files.some((f) => f.startsWith('worker-'))).toBe(true);
     for (const f of files) {
       const code = readFileSync(join(DIST, 'assets', f), 'utf8');
       expect({ f, found: code.match(/\beval\s*\(|new Function\s*\(|\bFunction\s*\(\s*["'`]/g) }).toEqual({

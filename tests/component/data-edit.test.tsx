@@ -10,7 +10,7 @@ import { MAX_POINTS, nearestPoint, withoutPoint, withPoint } from '../../src/sta
 import { loadStoredData, STORAGE_KEY, startDataPersistence, storeData } from '../../src/state/persist';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore, pointsOf } from '../../src/state/store';
-import { initFromQuery, PTS_KEY, startUrlSync, URL_DELAY_MS } from '../../src/state/urlSync';
+import { initFromQuery, PTS_KEY, readPoints, startUrlSync, URL_DELAY_MS } from '../../src/state/urlSync';
 import { DataEditor } from '../../src/ui/data/DataEditor';
 import { startWorkerClient } from '../../src/worker/client';
 import type { ToWorker } from '../../src/worker/protocol';
@@ -153,15 +153,17 @@ describe('edited points in the link and in this browser', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('writes small edited data into the link as `pts` and reads it back', () => {
+  it('writes small edited data into the link as `pts` and reads it back', async () => {
     const store = storeWithPoints(100);
     const sync = startUrlSync(store, window, URL_DELAY_MS, dataLink);
     store.getState().addPoint(0.5, 0.25);
     vi.advanceTimersByTime(URL_DELAY_MS + 1);
+    await sync.flush();
     const params = new URLSearchParams(window.location.search);
     expect(params.get(PTS_KEY)).toBeTruthy();
     expect(store.getState().dataLinked).toBe(true);
-    const init = initFromQuery(window.location.search, { codec: dataLink });
+    const search = window.location.search;
+    const init = initFromQuery(search, { points: await readPoints(search, dataLink) });
     expect(init.data?.n).toBe(101);
     expect(Array.from(init.data!.X)).toEqual(Array.from(store.getState().custom!.X));
     store.getState().setData(null);
@@ -170,21 +172,33 @@ describe('edited points in the link and in this browser', () => {
     sync.stop();
   });
 
-  it('carries the tutorial-sized data (200 points and one more) in the link', () => {
+  it('carries the tutorial-sized data (200 points and one more) in the link', async () => {
     const store = storeWithPoints();
     const sync = startUrlSync(store, window, URL_DELAY_MS, dataLink);
     store.getState().addPoint(0.5, 0.25);
     vi.advanceTimersByTime(URL_DELAY_MS + 1);
+    await sync.flush();
     expect(window.location.search).toContain(`${PTS_KEY}=`);
     expect(store.getState().dataLinked).toBe(true);
     sync.stop();
   });
 
-  it('leaves data too long for a link out of it (600 points and one more), and says so', () => {
+  it('flush puts points edited a moment ago into the link (before copying it)', async () => {
+    const store = storeWithPoints(100);
+    const sync = startUrlSync(store, window, URL_DELAY_MS, dataLink);
+    store.getState().addPoint(0.5, 0.25);
+    await sync.flush();
+    const search = window.location.search;
+    expect((await readPoints(search, dataLink))?.data?.n).toBe(101);
+    sync.stop();
+  });
+
+  it('leaves data too long for a link out of it (600 points and one more), and says so', async () => {
     const store = storeWithPoints(600);
     const sync = startUrlSync(store, window, URL_DELAY_MS, dataLink);
     store.getState().addPoint(0.5, 0.25);
     vi.advanceTimersByTime(URL_DELAY_MS + 1);
+    await sync.flush();
     expect(window.location.search).not.toContain(`${PTS_KEY}=`);
     expect(store.getState().dataLinked).toBe(false);
     sync.stop();
@@ -202,21 +216,23 @@ describe('edited points in the link and in this browser', () => {
     sync.stop();
   });
 
-  it('a bad `pts` becomes a notice and the generated dataset', () => {
-    const init = initFromQuery('?hidden=4&pts=%%%', { codec: dataLink });
+  it('a bad `pts` becomes a notice and the generated dataset', async () => {
+    const search = '?hidden=4&pts=%%%';
+    const init = initFromQuery(search, { points: await readPoints(search, dataLink) });
     expect(init.data).toBeUndefined();
     expect(init.notices?.[0]?.lines.join(' ')).toContain('could not be read');
     expect(init.config?.hidden).toEqual([4]);
   });
 
-  it('keeps the edited points in localStorage, and the link wins over them', () => {
+  it('keeps the edited points in localStorage, and the link wins over them', async () => {
     const store = createAppStore();
     const stop = startDataPersistence(store, localStorage);
     store.getState().setData(small(5));
     expect(loadStoredData(localStorage)?.n).toBe(5);
     expect(initFromQuery('', { stored: loadStoredData(localStorage) }).data?.n).toBe(5);
-    const linked = initFromQuery(`?${PTS_KEY}=${dataLink.encodeData(small(3))}`, {
-      codec: dataLink,
+    const search = `?${PTS_KEY}=${await dataLink.encodeData(small(3))}`;
+    const linked = initFromQuery(search, {
+      points: await readPoints(search, dataLink),
       stored: loadStoredData(localStorage),
     });
     expect(linked.data?.n).toBe(3);

@@ -1,11 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
-import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { makeDataset } from '../../src/core/datasets';
+import { type Data, makeDataset } from '../../src/core/datasets';
 import { dataToCSV, parseCSV } from '../../src/io/csv';
 import { decodeData, encodeData } from '../../src/io/dataLink';
 
 const moons = makeDataset({ data: 'moons', n: 60, noise: 0.2, seed: 0, classes: 2 });
+const oldLinks = JSON.parse(readFileSync('tests/fixtures/dataLinks.json', 'utf8')) as Record<string, string>;
+
+function float32(d: Data): Data {
+  return { ...d, X: d.X.map(Math.fround) };
+}
+
+/** 24 rows repeating a few values (compressed with Huffman codes rather than stored). */
+function repeated(): Data {
+  const n = 24;
+  const X = new Float64Array(2 * n);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    X[2 * i] = (i % 4) * 0.5;
+    X[2 * i + 1] = -0.25 * (i % 3);
+    y[i] = i % 2;
+  }
+  return { X, y, n, classes: 2 };
+}
 
 function b64url(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64url');
@@ -50,35 +69,55 @@ describe('CSV', () => {
 });
 
 describe('data in the share link', () => {
-  it('round-trips data at float32 precision exactly, and carries the tutorial-sized dataset', () => {
+  it('round-trips data at float32 precision exactly, and carries the tutorial-sized dataset', async () => {
     const tutorial = makeDataset({ data: 'moons', n: 200, noise: 0.2, seed: 0, classes: 2 });
     const edited = { ...tutorial, X: tutorial.X.map(Math.fround) };
-    const text = encodeData(edited);
+    const text = await encodeData(edited);
     expect(text).not.toBeNull();
-    const { data } = decodeData(text!);
+    const { data } = await decodeData(text!);
     expect(data?.X).toEqual(edited.X);
     expect(data?.y).toEqual(edited.y);
     expect(data?.X).not.toEqual(tutorial.X);
   });
 
-  it('leaves large data out of the link', () => {
-    expect(encodeData(makeDataset({ data: 'moons', n: 2000, noise: 0.2, seed: 0, classes: 2 }))).toBeNull();
+  it('reads links made by the earlier encoder (fflate) to the same points', async () => {
+    const cases: [string, Data][] = [
+      ['blobs', float32(makeDataset({ data: 'blobs', n: 30, noise: 0.3, seed: 7, classes: 3 }))],
+      ['moons', float32(makeDataset({ data: 'moons', n: 200, noise: 0.2, seed: 0, classes: 2 }))],
+      ['repeated', repeated()],
+    ];
+    for (const [name, expected] of cases) {
+      const { data, message } = await decodeData(oldLinks[name]!);
+      expect(message, name).toBeUndefined();
+      expect(data?.X, name).toEqual(expected.X);
+      expect(data?.y, name).toEqual(expected.y);
+      expect(data?.classes, name).toBe(expected.classes);
+    }
   });
 
-  it('rejects garbage, truncated and bomb-like input', () => {
-    expect(decodeData('!!!').data).toBeNull();
-    expect(decodeData(encodeData(moons)!.slice(0, 50)).data).toBeNull();
-    expect(decodeData(b64url(deflateSync(new Uint8Array(9 * 3 + 1)))).data).toBeNull();
-    expect(decodeData(b64url(deflateSync(new Uint8Array(10_000_000)))).data).toBeNull();
+  it('leaves large data out of the link', async () => {
+    expect(
+      await encodeData(makeDataset({ data: 'moons', n: 2000, noise: 0.2, seed: 0, classes: 2 })),
+    ).toBeNull();
+  });
+
+  it('rejects garbage, truncated and bomb-like input', async () => {
+    const rows = (bytes: Uint8Array) => decodeData(b64url(deflateRawSync(bytes)));
+    expect((await rows(new Uint8Array(9 * 3))).data?.n).toBe(3);
+    expect((await decodeData('!!!')).data).toBeNull();
+    expect((await decodeData((await encodeData(moons))!.slice(0, 50))).data).toBeNull();
+    expect((await rows(new Uint8Array(9 * 3 + 1))).data).toBeNull();
+    expect((await rows(new Uint8Array(10_000_000))).data).toBeNull();
     const nan = new Uint8Array(18);
     new DataView(nan.buffer).setFloat32(0, Number.NaN, true);
-    expect(decodeData(b64url(deflateSync(nan))).data).toBeNull();
+    expect((await rows(nan)).data).toBeNull();
   });
 
-  it('never throws on any string', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), (s) => {
-        expect(decodeData(s).data === null || decodeData(s).data!.n >= 2).toBe(true);
+  it('never rejects on any string', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200 }), async (s) => {
+        const { data } = await decodeData(s);
+        expect(data === null || data.n >= 2).toBe(true);
       }),
     );
   });

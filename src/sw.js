@@ -1,6 +1,7 @@
 // Offline support: the app shell and the hashed assets it uses are cached; the page is fetched from the
 // network first (so a new build shows at once) and from the cache when offline. Hashed assets never
 // change, so they are served from the cache first.
+// Not a module: vite.config.ts minifies it into dist/sw.js, beside index.html (its scope is the site).
 const CACHE = 'nn-playground-v1';
 const ASSET_RE = /(?:\.\/|\/)?assets\/[\w.-]+\.(?:js|css|svg|png|woff2)|[\w.-]+-[\w-]{6,}\.(?:js|css)/g;
 
