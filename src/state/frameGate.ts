@@ -1,25 +1,34 @@
 /**
- * Store notifications for the page's components, at most one per animation frame while changes come
- * faster than frames (a slider storm: hundreds of input events a second, each a new configuration).
+ * Store notifications for the page's components, at most one per animation frame for the changes that
+ * can come faster than frames: a slider storm is hundreds of input events a second, each a new
+ * configuration.
  *
  * The store itself takes every change at once (the worker client and URL sync see each one); only the
- * re-rendering is gated. A change after a quiet frame is passed on at once (leading edge), so a single
- * click or key press renders as before; changes within the same frame are merged into one notification
- * at the next frame. Each notification carries no value: listeners read the store's latest state.
+ * re-rendering is paced. A paced change after a quiet frame is passed on at once (leading edge), so a
+ * single drag step or key press renders as before; paced changes within the same frame are merged into
+ * one notification at the next frame. Other changes (a snapshot, a notice, a button) are passed on at
+ * once and do not use up the frame. Notifications carry no value: listeners read the latest state.
  */
 export interface FrameGate {
   subscribe(listener: () => void): () => void;
 }
 
-interface Source {
-  subscribe(listener: () => void): () => void;
+interface Source<S> {
+  subscribe(listener: (state: S, prev: S) => void): () => void;
 }
 
-/** `schedule` runs a callback before the next frame is drawn (requestAnimationFrame). */
-export function frameGate(source: Source, schedule: (tick: () => void) => void): FrameGate {
+/**
+ * `paced(state, prev)`: whether a change is one of those to pace. `schedule` runs a callback before the
+ * next frame is drawn (requestAnimationFrame).
+ */
+export function frameGate<S>(
+  source: Source<S>,
+  paced: (state: S, prev: S) => boolean,
+  schedule: (tick: () => void) => void,
+): FrameGate {
   const listeners = new Set<() => void>();
   let unsubscribe: (() => void) | null = null;
-  // busy: a notification went out since the last frame; pending: a change is waiting for the next one.
+  // busy: a paced change went out since the last frame; pending: one is waiting for the next frame.
   let busy = false;
   let pending = false;
   const notify = () => {
@@ -33,14 +42,14 @@ export function frameGate(source: Source, schedule: (tick: () => void) => void):
       schedule(tick);
     } else busy = false;
   };
-  const onChange = () => {
-    if (busy) {
-      pending = true;
-      return;
+  const onChange = (state: S, prev: S) => {
+    if (!paced(state, prev)) notify();
+    else if (busy) pending = true;
+    else {
+      busy = true;
+      notify();
+      schedule(tick);
     }
-    busy = true;
-    notify();
-    schedule(tick);
   };
   return {
     subscribe(listener) {

@@ -1,7 +1,8 @@
 /**
  * The React binding of the store: a provider and `useStore(selector)`, one selector per field.
- * Components re-render at most once per animation frame while the store changes faster (frameGate);
- * code outside React (worker client, URL sync, canvases) subscribes to the store itself.
+ * Slider-driven changes (the configuration, the speed) re-render the components at most once per
+ * animation frame (frameGate); code outside React (worker client, URL sync, canvases) subscribes to the
+ * store itself and sees every change.
  */
 import {
   createContext,
@@ -26,8 +27,11 @@ const nextFrame = (tick: () => void) => {
   requestAnimationFrame(tick);
 };
 
+/** The parts of the state a slider sets, which can change hundreds of times a second. */
+const sliderDriven = (s: AppState, prev: AppState) => s.config !== prev.config || s.speed !== prev.speed;
+
 export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
-  const binding = useMemo(() => ({ store, gate: frameGate(store, nextFrame) }), [store]);
+  const binding = useMemo(() => ({ store, gate: frameGate(store, sliderDriven, nextFrame) }), [store]);
   return <StoreContext.Provider value={binding}>{children}</StoreContext.Provider>;
 }
 

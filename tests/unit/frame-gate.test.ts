@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { frameGate } from '../../src/state/frameGate';
 
+interface State {
+  slider: number;
+  other: number;
+}
+
 /** A store stand-in and a frame clock driven by hand. */
 function setup() {
-  const sourceListeners = new Set<() => void>();
+  const sourceListeners = new Set<(s: State, p: State) => void>();
+  let state: State = { slider: 0, other: 0 };
   const source = {
-    subscribe(l: () => void) {
+    subscribe(l: (s: State, p: State) => void) {
       sourceListeners.add(l);
       return () => sourceListeners.delete(l);
     },
   };
-  const change = () => {
-    for (const l of sourceListeners) l();
+  const set = (patch: Partial<State>) => {
+    const prev = state;
+    state = { ...state, ...patch };
+    for (const l of sourceListeners) l(state, prev);
   };
   let queued: (() => void)[] = [];
   const frame = () => {
@@ -19,33 +27,45 @@ function setup() {
     queued = [];
     for (const f of run) f();
   };
-  const gate = frameGate(source, (tick) => queued.push(tick));
+  const gate = frameGate<State>(
+    source,
+    (s, p) => s.slider !== p.slider,
+    (tick) => queued.push(tick),
+  );
   let calls = 0;
   const off = gate.subscribe(() => calls++);
-  return { change, frame, off, calls: () => calls, sourceListeners, gate };
+  return {
+    slide: () => set({ slider: state.slider + 1 }),
+    other: () => set({ other: state.other + 1 }),
+    frame,
+    off,
+    calls: () => calls,
+    sourceListeners,
+    gate,
+  };
 }
 
 describe('the frame gate', () => {
-  it('passes a change after a quiet frame on at once', () => {
+  it('passes a slider change after a quiet frame on at once', () => {
     const g = setup();
-    g.change();
+    g.slide();
     expect(g.calls()).toBe(1);
     g.frame();
     g.frame();
-    g.change();
+    g.slide();
     expect(g.calls()).toBe(2);
   });
 
-  it('merges the changes that come within one frame into one notification at the next frame', () => {
+  it('merges the slider changes that come within one frame into one notification at the next frame', () => {
     const g = setup();
-    for (let i = 0; i < 100; i++) g.change();
+    for (let i = 0; i < 100; i++) g.slide();
     expect(g.calls()).toBe(1);
     g.frame();
     expect(g.calls()).toBe(2);
     // Nothing more changed: the next frame is quiet and frees the gate.
     g.frame();
     expect(g.calls()).toBe(2);
-    g.change();
+    g.slide();
     expect(g.calls()).toBe(3);
   });
 
@@ -53,16 +73,29 @@ describe('the frame gate', () => {
     const g = setup();
     let frames = 0;
     for (let i = 0; i < 1000; i++) {
-      g.change();
+      g.slide();
       if (i % 16 === 15) {
         g.frame();
         frames++;
       }
     }
+    // The leading change, then one per frame.
     expect(g.calls()).toBe(frames + 1);
+    // The changes after the loop's last frame arrive with the next one.
     g.frame();
-    // The changes after the last frame of the loop arrive with the next one.
     expect(g.calls()).toBe(frames + 2);
+  });
+
+  it('passes other changes on at once, without using up the frame', () => {
+    const g = setup();
+    g.other();
+    g.other();
+    expect(g.calls()).toBe(2);
+    g.slide();
+    expect(g.calls()).toBe(3);
+    g.slide();
+    g.other();
+    expect(g.calls()).toBe(4);
   });
 
   it('subscribes to the store only while someone listens', () => {
@@ -73,7 +106,7 @@ describe('the frame gate', () => {
     g.off();
     other();
     expect(g.sourceListeners.size).toBe(0);
-    g.change();
+    g.slide();
     expect(g.calls()).toBe(0);
   });
 });
