@@ -3,7 +3,7 @@ import './helpers';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENUM_FIELDS, HIDDEN, NUMBER_FIELDS } from '../../src/config/schema';
-import { StoreProvider } from '../../src/state/react';
+import { StoreProvider, useStore } from '../../src/state/react';
 import { type AppStore, createAppStore, type StoreInit } from '../../src/state/store';
 import { initFromQuery } from '../../src/state/urlSync';
 import { App } from '../../src/ui/App';
@@ -18,6 +18,13 @@ function renderApp(init: StoreInit = {}): AppStore {
     </StoreProvider>,
   );
   return store;
+}
+
+/** Shows the first hidden layer's size, and records each render. */
+function Units({ renders }: { renders: number[] }) {
+  const units = useStore((s) => s.config.hidden[0]!);
+  renders.push(units);
+  return <p data-testid="units">{units}</p>;
 }
 
 const slider = (name: string) => screen.getByRole('slider', { name }) as HTMLInputElement;
@@ -80,18 +87,38 @@ describe('the panels', () => {
     expect(mid).toBeLessThan(30);
   });
 
-  it('take a burst of slider changes within one frame as so many runs, and draw the last at the next frame', async () => {
-    const store = renderApp();
+  it('take a burst of slider changes within one frame as so many runs; the page draws the last at the next frame', async () => {
+    const renders: number[] = [];
+    const store = createAppStore();
+    render(
+      <StoreProvider store={store}>
+        <App />
+        <Units renders={renders} />
+      </StoreProvider>,
+    );
     const s = slider('Hidden layer size');
     const scale = hiddenScale();
     const gen = store.getState().gen;
     for (let u = 4; u <= 40; u++) fireEvent.change(s, { target: { value: String(scale.toPos(u)) } });
-    // The store (and so the worker and the URL) took every change ...
+    // The store (and so the worker and the URL) took every change; the thumb stays where it was put ...
     expect(store.getState().gen).toBe(gen + 37);
     expect(store.getState().config.hidden).toEqual([40]);
-    // ... the page drew the first at once, and draws the rest as one at the next frame.
+    expect(s.value).toBe(String(scale.toPos(40)));
+    // ... and the page drew the first change at once and draws the others as one at the next frame.
+    expect(renders).toEqual([3, 4]);
     expect(s.getAttribute('aria-valuetext')).toBe('4 units');
-    await waitFor(() => expect(s.getAttribute('aria-valuetext')).toBe('40 units'));
+    await waitFor(() => expect(screen.getByTestId('units').textContent).toBe('40'));
+    expect(renders).toEqual([3, 4, 40]);
+    expect(s.getAttribute('aria-valuetext')).toBe('40 units');
+    expect(s.value).toBe(String(scale.toPos(40)));
+  });
+
+  it("move a slider's thumb when its setting changes elsewhere (a preset, a link)", async () => {
+    const store = renderApp();
+    const lr = slider('Learning rate');
+    act(() => store.getState().setConfig({ ...store.getState().config, lr: 0.1 }));
+    await waitFor(() => expect(lr.value).toBe(String(SCALES.lr.toPos(0.1))));
+    expect(lr.getAttribute('aria-valuetext')).toBe('0.1');
   });
 
   it('move the learning rate in log space and let regularization reach 0', async () => {

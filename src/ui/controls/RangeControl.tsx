@@ -3,7 +3,7 @@
  * slider. The visible label is the accessible name; the value is shown beside it and given to screen
  * readers as aria-valuetext (the input's own value is a position, not the setting).
  */
-import { type KeyboardEvent, useId, useRef } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef } from 'react';
 import type { SliderScale } from '../sliderScales';
 
 export interface RangeControlProps {
@@ -30,11 +30,18 @@ export function RangeControl({
 }: RangeControlProps) {
   const id = useId();
   const helpId = `${id}-help`;
-  const text = format(value);
-  // The value last set from here: the page re-renders at most once per frame (frameGate), so two key
-  // presses within one frame must step from the first one's result, not from the value drawn.
+  // The thumb is the browser's (an uncontrolled input): the rest of the page draws a change at most once
+  // per frame (frameGate), and a controlled input would be put back to the value last drawn after each
+  // event, losing a move back to it within the frame. It is moved here only when `value` changes.
+  const input = useRef<HTMLInputElement>(null);
+  const pos = scale.toPos(value);
+  useLayoutEffect(() => {
+    if (input.current && input.current.value !== String(pos)) input.current.value = String(pos);
+  }, [pos]);
+  // The value last set from here, so that two key presses within one frame step twice.
   const latest = useRef(value);
   latest.current = value;
+  const text = format(value);
   const emit = (next: number) => {
     if (next === latest.current) return;
     latest.current = next;
@@ -61,7 +68,8 @@ export function RangeControl({
         min={0}
         max={scale.positions}
         step={1}
-        value={scale.toPos(value)}
+        ref={input}
+        defaultValue={pos}
         aria-valuetext={text}
         aria-describedby={help ? helpId : undefined}
         title={help}
