@@ -270,6 +270,35 @@ describe('the playground in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the plot still on a phone while the status line changes (a new run, its speed, its end)', async () => {
+    const { page, errors } = await suite.open('?n=100&passes=1000000', PHONE, {
+      touch: true,
+      init: [
+        `window.__tops = new Set();
+        const tick = () => {
+          const plot = document.querySelector('.plot');
+          if (plot && Number(document.querySelector('[data-testid=status]')?.dataset.pass) > 0)
+            window.__tops.add(Math.round(plot.getBoundingClientRect().top + scrollY));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);`,
+      ],
+    });
+    await waitForTraining(page);
+    // A new run (its speed starts at 0 passes/s), until it converges.
+    await slider(page, 'Noise').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'converged',
+      undefined,
+      { timeout: 60000 },
+    );
+    expect(
+      await page.evaluate(() => [...(window as unknown as { __tops: Set<number> }).__tops]),
+    ).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
   it('screenshots: desktop and phone', async () => {
     const desk = await open();
     await waitForFinished(desk.page);
