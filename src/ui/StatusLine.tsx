@@ -46,7 +46,10 @@ export function StatusLine() {
               accuracy <b>{fmtPercent(f.trainAcc)}</b> train
               {f.testAcc !== null ? <>, {fmtPercent(f.testAcc)} test</> : null}
             </span>
-            <span>{f.state === 'training' ? `${fmtInt(f.pps)} passes/s` : `${DASH} passes/s`}</span>
+            {/* The speed is measured over half a second: a dash until the first measure. */}
+            <span>
+              {f.state === 'training' && f.pps > 0 ? `${fmtInt(f.pps)} passes/s` : `${DASH} passes/s`}
+            </span>
             <span className={`state state-${f.state}`}>{stateText(f)}</span>
           </>
         ) : (

@@ -285,7 +285,7 @@ describe('the playground in Chromium', () => {
       ],
     });
     await waitForTraining(page);
-    // A new run (its speed starts at 0 passes/s), until it converges.
+    // A new run (its speed not measured yet), until it converges.
     await slider(page, 'Noise').focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(

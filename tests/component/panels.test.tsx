@@ -222,6 +222,14 @@ describe('the panels', () => {
     expect((screen.getByRole('button', { name: 'Play' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('show a dash for the speed until it is measured', () => {
+    const store = renderApp();
+    act(() => {
+      store.getState().applySnapshot(makeSnapshot(0, 0, { pass: 500, pps: 0 }));
+    });
+    expect(screen.getByTestId('status').textContent).toContain('— passes/s');
+  });
+
   it('announce the end of a run in a status region', () => {
     const store = renderApp();
     act(() => {
