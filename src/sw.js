@@ -2,7 +2,8 @@
 // network first (so a new build shows at once) and from the cache when offline. Hashed assets never
 // change, so they are served from the cache first.
 // Not a module: vite.config.ts minifies it into dist/sw.js, beside index.html (its scope is the site).
-const CACHE = 'nn-playground-v1';
+// One cache per build (vite.config.ts puts the build's id here); activation deletes the others.
+const CACHE = 'nn-playground-__NN_BUILD__';
 const ASSET_RE = /(?:\.\/|\/)?assets\/[\w.-]+\.(?:js|css|svg|png|woff2)|[\w.-]+-[\w-]{6,}\.(?:js|css)/g;
 
 const scope = () => self.registration.scope;

@@ -250,8 +250,13 @@ describe('the playground in Chromium', () => {
     expect(own.some((t) => t.cpu > 50 && t.wall >= 290)).toBe(true);
   });
 
-  it('works offline once loaded', async () => {
-    const { page, context, errors } = await open();
+  it('works offline once loaded, from a cache of this build only', async () => {
+    // A cache left by an earlier build, made before this build's service worker is installed.
+    const stale = `if (!sessionStorage.getItem('stale')) {
+      sessionStorage.setItem('stale', '1');
+      caches.open('nn-playground-v1').then((c) => c.put('./old.js', new Response('old')));
+    }`;
+    const { page, context, errors } = await open('', DESKTOP, [stale]);
     await waitForTraining(page);
     // Polled from here: waitForFunction takes an async predicate's promise for a truthy answer.
     await expect
@@ -262,6 +267,9 @@ describe('the playground in Chromium', () => {
         },
       )
       .toBe('activated');
+    await expect
+      .poll(() => page.evaluate(() => caches.keys()))
+      .toEqual([expect.stringMatching(/^nn-playground-[0-9a-f]{12}$/)]);
     await context.setOffline(true);
     await page.goto(`${suite.url}?hidden=6`);
     await waitForTraining(page);
