@@ -45,7 +45,9 @@ function yScale(lo: number, hi: number, log: boolean, area: Rect, zeroBased: boo
     return scaleLinear()
       .domain([0, hi > 0 ? hi * 1.05 : 1])
       .range(range);
-  const span = hi - lo || Math.abs(hi) * 1e-6 || 1e-9;
+  // At least a thousandth of the value: a converged run's last passes differ in the 12th digit, and
+  // ticks that fine would need labels wider than the margin. Such a run is drawn flat.
+  const span = Math.max(hi - lo, Math.abs(hi) * 1e-3) || 1e-9;
   return scaleLinear()
     .domain([lo - span * 0.08, hi + span * 0.08])
     .range(range);

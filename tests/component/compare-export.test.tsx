@@ -84,6 +84,17 @@ describe('comparing runs', () => {
     expect(labels).toContain('400');
   });
 
+  it("labels the zoom on a converged run's last passes with ticks that fit the margin", () => {
+    const { ctx, calls } = recordingContext();
+    const flat = series(Array.from({ length: 200 }, (_, i) => 0.0390358923 + (i % 2) * 1e-12));
+    drawLossChart(ctx, { width: 400, height: 160, train: flat, test: null, log: false, recent: 60 });
+    const labels = calls
+      .filter((c) => c.name === 'fillText' && c.args[1] === 58 - 6)
+      .map((c) => String(c.args[0]));
+    expect(labels.length).toBeGreaterThan(1);
+    for (const l of labels) expect(l.length).toBeLessThanOrEqual(8);
+  });
+
   it('without a pin, draws what it drew before', () => {
     const { ctx, calls } = recordingContext();
     drawLossChart(ctx, { width: 400, height: 300, train: series([0.5, 0.4]), test: null, log: false });
