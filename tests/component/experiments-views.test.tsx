@@ -1,24 +1,13 @@
 // @vitest-environment jsdom
 import './helpers';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { decodeConfig, encodeConfig } from '../../src/config/url';
-import { StoreProvider } from '../../src/state/react';
-import { type AppStore, createAppStore, type StoreInit } from '../../src/state/store';
+import { createAppStore } from '../../src/state/store';
 import { initFromQuery, startUrlSync, URL_DELAY_MS } from '../../src/state/urlSync';
 import { VIEWS, viewFromQuery, viewQuery } from '../../src/state/view';
-import { App } from '../../src/ui/App';
-
-function renderApp(init: StoreInit = {}): AppStore {
-  const store = createAppStore(init);
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-  return store;
-}
+import { renderApp } from './renderApp';
 
 const nav = () => within(screen.getByRole('navigation', { name: 'Views' }));
 

@@ -1,24 +1,13 @@
 // @vitest-environment jsdom
 import './helpers';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENUM_FIELDS, HIDDEN, NUMBER_FIELDS } from '../../src/config/schema';
-import { StoreProvider, useStore } from '../../src/state/react';
-import { type AppStore, createAppStore, type StoreInit } from '../../src/state/store';
+import { useStore } from '../../src/state/react';
 import { initFromQuery } from '../../src/state/urlSync';
-import { App } from '../../src/ui/App';
 import { hiddenScale, SCALES } from '../../src/ui/sliderScales';
 import { makeSnapshot } from './helpers';
-
-function renderApp(init: StoreInit = {}): AppStore {
-  const store = createAppStore(init);
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
-  return store;
-}
+import { renderApp } from './renderApp';
 
 /** Shows the first hidden layer's size, and records each render. */
 function Units({ renders }: { renders: number[] }) {
@@ -89,13 +78,7 @@ describe('the panels', () => {
 
   it('take a burst of slider changes within one frame as so many runs; the page draws the last at the next frame', async () => {
     const renders: number[] = [];
-    const store = createAppStore();
-    render(
-      <StoreProvider store={store}>
-        <App />
-        <Units renders={renders} />
-      </StoreProvider>,
-    );
+    const store = renderApp({}, <Units renders={renders} />);
     const s = slider('Hidden layer size');
     const scale = hiddenScale();
     const gen = store.getState().gen;
