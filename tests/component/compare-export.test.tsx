@@ -147,15 +147,6 @@ describe('the export panel', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       if (last) downloads.push({ name: this.download, blob: last });
     });
-    if (!Blob.prototype.text) {
-      Blob.prototype.text = function (this: Blob) {
-        return new Promise<string>((resolve) => {
-          const r = new FileReader();
-          r.onload = () => resolve(String(r.result));
-          r.readAsText(this);
-        });
-      };
-    }
   });
   afterEach(() => vi.restoreAllMocks());
 

@@ -22,17 +22,6 @@ function small(n = 4) {
   return { X, y, n, classes: 2 };
 }
 
-// jsdom's Blob has no text(); browsers' do.
-if (!Blob.prototype.text) {
-  Blob.prototype.text = function (this: Blob) {
-    return new Promise<string>((resolve) => {
-      const r = new FileReader();
-      r.onload = () => resolve(String(r.result));
-      r.readAsText(this);
-    });
-  };
-}
-
 /** A store showing the generated dataset of its configuration, as the worker would send it. */
 function storeWithPoints(n = 200): AppStore {
   const store = createAppStore();

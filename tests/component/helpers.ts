@@ -4,6 +4,17 @@ import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
 // jsdom has no canvas; make getContext return null quietly instead of logging "not implemented".
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
+// jsdom's Blob has no text(); browsers' do.
+if (typeof Blob !== 'undefined' && !Blob.prototype.text) {
+  Blob.prototype.text = function (this: Blob) {
+    return new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(String(r.result));
+      r.readAsText(this);
+    });
+  };
+}
+
 export function makeSnapshot(gen: number, seq: number, patch: Partial<Snapshot> = {}): Snapshot {
   const width = 4;
   const height = 3;
