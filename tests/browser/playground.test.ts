@@ -234,7 +234,7 @@ describe('the playground in Chromium', () => {
     const { page } = await open('?passes=1000', DESKTOP, [WATCH_LONG_TASKS]);
     await waitForTraining(page);
     // A timer task of the page's that computes for 300 ms.
-    const { own, long } = await longTasksDuring(page, async () => {
+    const { own } = await longTasksDuring(page, async () => {
       await page.evaluate(
         () =>
           new Promise<void>((done) =>
@@ -246,8 +246,17 @@ describe('the playground in Chromium', () => {
           ),
       );
     });
-    expect(long.some((t) => t.duration >= 300)).toBe(true);
     expect(own.some((t) => t.cpu > 50 && t.wall >= 290)).toBe(true);
+    // Chromium may report the long-task entry a little after the task (read again until it has).
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const w = window as unknown as { __longTasks: { duration: number }[]; __takeLongTasks(): void };
+          w.__takeLongTasks();
+          return w.__longTasks.some((t) => t.duration >= 300);
+        }),
+      )
+      .toBe(true);
   });
 
   it('works offline once loaded, from a cache of this build only', async () => {
