@@ -9,7 +9,7 @@ import { StoreProvider } from './state/react';
 import { createAppStore } from './state/store';
 import { hasPoints, initFromQuery, loadDataCodec, readPoints, startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
-import { startWorkerClient } from './worker/client';
+import { startWorkerClient } from './client/training';
 import './ui/styles.css';
 
 // Not a top-level await: lazy chunks import from the chunk holding this module, and would wait forever

@@ -5,7 +5,7 @@
  * the same cell centres as core/grid.ts, so (u, v) maps to x0 + u (x1 - x0) / W, y1 - v (y1 - y0) / H.
  */
 import { contours } from 'd3-contour';
-import type { GridFrame } from '../worker/protocol';
+import type { GridFrame } from '../protocol/training';
 
 export type Ring = [number, number][];
 

@@ -3,7 +3,7 @@
  * same layers the page stacks, drawn into one canvas at the page's pixel ratio.
  */
 
-import type { GridFrame } from '../worker/protocol';
+import type { GridFrame } from '../protocol/training';
 import { boundaryLines } from './boundary';
 import { plotArea } from './layout';
 

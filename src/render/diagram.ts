@@ -3,7 +3,7 @@
  * first units, then a "+N more" marker), and edges between drawn nodes, coloured by sign and
  * thickened by size. Positive weights are blue, negative orange (as TensorFlow Playground).
  */
-import type { WeightsFrame } from '../worker/protocol';
+import type { WeightsFrame } from '../protocol/training';
 
 export const MAX_NODES = 16;
 export const POSITIVE = '#2166ac';

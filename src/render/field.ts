@@ -3,7 +3,7 @@
  * Spectral at P(class 1), so the boundary zone is the map's yellow middle; more classes: the mix of the
  * class colours weighted by their probabilities.
  */
-import type { GridFrame } from '../worker/protocol';
+import type { GridFrame } from '../protocol/training';
 import { classRgb, pastel, SPECTRAL_LUT } from './colors';
 
 const NAN_GREY = 200;

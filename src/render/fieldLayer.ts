@@ -2,7 +2,7 @@
  * The probability field painted into a canvas of the grid's own size, one pixel per cell. The page
  * scales that canvas up with CSS, so the compositor, not the main thread, does the smooth upscaling.
  */
-import type { GridFrame } from '../worker/protocol';
+import type { GridFrame } from '../protocol/training';
 import { paintField } from './field';
 
 export class FieldLayer {

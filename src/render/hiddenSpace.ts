@@ -4,7 +4,7 @@
  * angle. Equal scales on both screen axes, so the picture is not stretched.
  */
 import { scaleLinear } from 'd3-scale';
-import type { HiddenFrame, PointsFrame } from '../worker/protocol';
+import type { HiddenFrame, PointsFrame } from '../protocol/training';
 import { AXIS_FONT, drawAxes, tickCount } from './axes';
 import { type Margins, plotArea, type Rect } from './layout';
 import { drawPoints, pointRadius } from './scatter';

@@ -5,7 +5,7 @@
  * tutorial configuration's period-2 oscillation shows as a zigzag.
  */
 import { type ScaleContinuousNumeric, scaleLinear, scaleLog } from 'd3-scale';
-import type { LossSeries } from '../state/lossSeries';
+import type { LossSeries } from '../core/lossSeries';
 import { drawAxes, tickCount } from './axes';
 import { type Margins, plotArea, type Rect } from './layout';
 

@@ -4,7 +4,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { Box } from '../core/grid';
-import type { PointsFrame } from '../worker/protocol';
+import type { PointsFrame } from '../protocol/training';
 import { drawAxes, tickCount } from './axes';
 import { plotArea } from './layout';
 import { drawPoints, pointRadius } from './scatter';

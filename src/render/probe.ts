@@ -4,7 +4,7 @@
  */
 import type { Activation } from '../config/schema';
 import type { Box } from '../core/grid';
-import type { GridFrame, WeightsFrame } from '../worker/protocol';
+import type { GridFrame, WeightsFrame } from '../protocol/training';
 import { plotArea } from './layout';
 
 export interface Point {

@@ -3,7 +3,7 @@
  * centre in the class colour, so the two sets differ by more than colour. With more
  * than two classes each class also has its own marker.
  */
-import type { PointsFrame } from '../worker/protocol';
+import type { PointsFrame } from '../protocol/training';
 import { classColors } from './colors';
 
 const OUTLINE = '#1d1d1d';

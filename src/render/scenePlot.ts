@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { Box } from '../core/grid';
-import type { GridFrame, PointsFrame } from '../worker/protocol';
+import type { GridFrame, PointsFrame } from '../protocol/training';
 import { drawAxes, tickCount } from './axes';
 import { boundaryLines, type Ring } from './boundary';
 import { paintField } from './field';

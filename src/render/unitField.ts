@@ -2,7 +2,7 @@
  * A hidden unit's activation as pixels, one per cell: white at 0, blue for positive values and orange
  * for negative ones (the diagram's weight colours), at full strength for the largest |value| shown.
  */
-import type { UnitFrame } from '../worker/protocol';
+import type { UnitFrame } from '../protocol/training';
 import { parseRgb } from './colors';
 import { NEGATIVE, POSITIVE } from './diagram';
 

@@ -5,7 +5,7 @@
  */
 import { type Config, classCount } from '../config/schema';
 import type { Data } from '../core/datasets';
-import type { PointsFrame } from '../worker/protocol';
+import type { PointsFrame } from '../protocol/training';
 
 /** As many rows as a CSV import or a link may hold (io/csv.ts). */
 export const MAX_POINTS = 2000;

@@ -3,7 +3,7 @@
  * while training, it keeps following its run until the next generation starts.
  */
 import type { Config } from '../config/schema';
-import { LossSeries } from './lossSeries';
+import { LossSeries } from '../core/lossSeries';
 
 export interface PinnedRun {
   /** What the run was, in a few words, for the legend. */

@@ -16,9 +16,9 @@ import {
 } from '../config/schema';
 import { isValidConfig } from '../config/url';
 import type { Data } from '../core/datasets';
-import type { InspectView, PointsFrame, Snapshot, Speed, WeightsFrame } from '../worker/protocol';
+import type { InspectView, PointsFrame, Snapshot, Speed, WeightsFrame } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
-import { LossSeries } from './lossSeries';
+import { LossSeries } from '../core/lossSeries';
 import { type PinnedRun, pinRun } from './pin';
 import { DEFAULT_VIEW, type ViewId } from './view';
 

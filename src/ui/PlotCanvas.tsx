@@ -10,8 +10,8 @@ import { FieldLayer } from '../render/fieldLayer';
 import { plotArea, plotAspect } from '../render/layout';
 import { drawMarks, sameBox } from '../render/plot';
 import { useStoreApi } from '../state/react';
-import type { GridFrame } from '../worker/protocol';
-import { mark } from '../worker/timing';
+import type { GridFrame } from '../protocol/training';
+import { mark } from '../protocol/timing';
 import { type CanvasSize, CanvasView } from './CanvasView';
 import { PlotProbe } from './data/PlotProbe';
 

@@ -4,7 +4,7 @@
  * not dozens).
  */
 import { BaselineAnalysis } from './analysis';
-import type { FromAnalysis, ToAnalysis } from './analysisProtocol';
+import type { FromAnalysis, ToAnalysis } from '../protocol/analysis';
 
 export function serveAnalysis(scope: DedicatedWorkerGlobalScope): void {
   const analysis = new BaselineAnalysis();

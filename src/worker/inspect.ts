@@ -6,9 +6,9 @@
 import { Forward } from '../core/forward';
 import type { Box } from '../core/grid';
 import type { Params } from '../core/network';
-import { macsPerPoint } from './gridPlan';
-import { validHidden, validUnit } from './inspectSpec';
-import type { HiddenFrame, HiddenSpec, UnitFrame, UnitRef } from './protocol';
+import { macsPerPoint } from '../core/gridPlan';
+import { validHidden, validUnit } from '../protocol/inspectSpec';
+import type { HiddenFrame, HiddenSpec, UnitFrame, UnitRef } from '../protocol/training';
 
 /** Cells along the longer side of a unit's field. */
 export const UNIT_GRID = 48;

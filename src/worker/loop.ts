@@ -11,9 +11,9 @@ import {
   snapshotTransfer,
   type ToWorker,
   weightsTransfer,
-} from './protocol';
+} from '../protocol/training';
 import { Session } from './session';
-import type { MarkName } from './timing';
+import type { MarkName } from '../protocol/timing';
 
 export interface Host {
   post(msg: FromWorker, transfer: ArrayBuffer[]): void;

@@ -7,7 +7,7 @@ import type { Data } from '../core/datasets';
 import { dataBox, GridEvaluator } from '../core/grid';
 import { cloneParams } from '../core/network';
 import { createRun, type Run } from '../core/run';
-import { fitBox, gridSize } from './gridPlan';
+import { fitBox, gridSize } from '../core/gridPlan';
 import { Inspector } from './inspect';
 import { LossLog } from './lossLog';
 import {
@@ -18,7 +18,7 @@ import {
   type RunState,
   type Snapshot,
   type WeightsFrame,
-} from './protocol';
+} from '../protocol/training';
 
 /** "Converged": the training loss moved less than this, relatively, over `CONVERGE_WINDOW` passes. */
 export const CONVERGE_TOL = 1e-9;

@@ -4,8 +4,8 @@
  * messages are handled between time slices.
  */
 import { type Host, TrainingLoop } from './loop';
-import type { FromWorker, ToWorker } from './protocol';
-import { mark } from './timing';
+import type { FromWorker, ToWorker } from '../protocol/training';
+import { mark } from '../protocol/timing';
 
 export function serveTraining(scope: DedicatedWorkerGlobalScope): void {
   const channel = new MessageChannel();

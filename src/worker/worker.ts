@@ -4,7 +4,7 @@
  * worker of its own with its own message protocol; one script rather than two only ships the core code
  * both use (grid, fast maths, grid plan) once.
  */
-import { ANALYSIS_WORKER_NAME } from './analysisProtocol';
+import { ANALYSIS_WORKER_NAME } from '../protocol/analysis';
 import { serveAnalysis } from './analysisWorker';
 import { serveTraining } from './trainingWorker';
 

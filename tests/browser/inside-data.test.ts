@@ -6,7 +6,7 @@ import { dataBox } from '../../src/core/grid';
 import { datasetOf } from '../../src/core/run';
 import { plotAspect } from '../../src/render/layout';
 import { dataToPixel } from '../../src/render/probe';
-import { fitBox } from '../../src/worker/gridPlan';
+import { fitBox } from '../../src/core/gridPlan';
 import { DESKTOP, PHONE, type WatchedPage } from './browser';
 import { longTasksDuring, statusPass, WATCH_LONG_TASKS } from './probes';
 import { browserSuite } from './suite';

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { createAppStore } from '../../src/state/store';
-import { startWorkerClient } from '../../src/worker/client';
-import { BASE_TIMEOUT_MS, replyTimeout, type WatchdogTimers } from '../../src/worker/watchdog';
+import { startWorkerClient } from '../../src/client/training';
+import { BASE_TIMEOUT_MS, replyTimeout, type WatchdogTimers } from '../../src/client/watchdog';
 import { FakeWorker, makeSnapshot } from './helpers';
 
 /** A manual clock: `advance` runs the timers that fall due, in order. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
-import { startWorkerClient } from '../../src/worker/client';
+import { startWorkerClient } from '../../src/client/training';
 import { FakeWorker, makeSnapshot } from './helpers';
 
 function setup() {

@@ -8,7 +8,7 @@ import { initParams, paramsToJSON } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
 import { composePlot } from '../../src/render/composePlot';
 import { drawLossChart, PINNED_COLOR, TRAIN_COLOR } from '../../src/render/lossChart';
-import { LossSeries } from '../../src/state/lossSeries';
+import { LossSeries } from '../../src/core/lossSeries';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { PinControl } from '../../src/ui/compare/PinControl';

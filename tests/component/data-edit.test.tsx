@@ -12,8 +12,8 @@ import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore, pointsOf } from '../../src/state/store';
 import { initFromQuery, PTS_KEY, readPoints, startUrlSync, URL_DELAY_MS } from '../../src/state/urlSync';
 import { DataEditor } from '../../src/ui/data/DataEditor';
-import { startWorkerClient } from '../../src/worker/client';
-import type { ToWorker } from '../../src/worker/protocol';
+import { startWorkerClient } from '../../src/client/training';
+import type { ToWorker } from '../../src/protocol/training';
 import { makeSnapshot } from './helpers';
 
 function small(n = 4) {

@@ -10,9 +10,9 @@ import { StoreProvider } from '../../src/state/react';
 import { createAppStore } from '../../src/state/store';
 import BaselineView from '../../src/ui/experiments/BaselineView';
 import { BaselineAnalysis } from '../../src/worker/analysis';
-import { BaselineClient } from '../../src/worker/analysisClient';
-import type { BaselineFrame, BaselineRequest } from '../../src/worker/analysisProtocol';
-import type { PointsFrame } from '../../src/worker/protocol';
+import { BaselineClient } from '../../src/client/baseline';
+import type { BaselineFrame, BaselineRequest } from '../../src/protocol/analysis';
+import type { PointsFrame } from '../../src/protocol/training';
 import { ScriptedWorker } from './experimentsWorkers';
 import { makeSnapshot } from './helpers';
 

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { type Config, copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { dataBox, GridEvaluator } from '../../src/core/grid';
 import { createRun } from '../../src/core/run';
-import { TUTORIAL_SIZES } from '../../src/worker/gallery';
-import { GalleryPool, type GalleryState, isEnded } from '../../src/worker/galleryPool';
-import { fitBox } from '../../src/worker/gridPlan';
+import { TUTORIAL_SIZES } from '../../src/config/gallery';
+import { GalleryPool, type GalleryState, isEnded } from '../../src/client/galleryPool';
+import { fitBox } from '../../src/core/gridPlan';
 import { LoopWorker } from './experimentsWorkers';
 
 function trainGallery(base: Config, workers: number): { state: GalleryState; spawned: LoopWorker[] } {

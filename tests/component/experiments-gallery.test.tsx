@@ -7,9 +7,9 @@ import { coarsen } from '../../src/render/scenePlot';
 import { StoreProvider } from '../../src/state/react';
 import { createAppStore, type StoreInit } from '../../src/state/store';
 import GalleryView from '../../src/ui/experiments/GalleryView';
-import { parseSizes, poolSize, tileConfig } from '../../src/worker/gallery';
-import { GalleryPool } from '../../src/worker/galleryPool';
-import type { Snapshot, ToWorker } from '../../src/worker/protocol';
+import { parseSizes, poolSize, tileConfig } from '../../src/config/gallery';
+import { GalleryPool } from '../../src/client/galleryPool';
+import type { Snapshot, ToWorker } from '../../src/protocol/training';
 import { ScriptedWorker } from './experimentsWorkers';
 import { makeSnapshot } from './helpers';
 

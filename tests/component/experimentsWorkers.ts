@@ -3,7 +3,7 @@
  * FakeHost clock), and a scripted Worker that records messages and answers only when told.
  */
 import { TrainingLoop } from '../../src/worker/loop';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+import type { FromWorker, ToWorker } from '../../src/protocol/training';
 import { FakeHost } from './fakeHost';
 
 type Handler = ((e: MessageEvent) => void) | null;

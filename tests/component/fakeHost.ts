@@ -1,6 +1,6 @@
 /** A test double for the worker host: a manual clock and task queue, and the posted messages. */
 import type { Host } from '../../src/worker/loop';
-import type { FromWorker, Snapshot } from '../../src/worker/protocol';
+import type { FromWorker, Snapshot } from '../../src/protocol/training';
 
 export class FakeHost implements Host {
   time = 0;

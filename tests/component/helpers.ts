@@ -1,5 +1,5 @@
 /** Shared helpers for component tests: a quiet canvas under jsdom and snapshot builders. */
-import type { FromWorker, Snapshot, ToWorker } from '../../src/worker/protocol';
+import type { FromWorker, Snapshot, ToWorker } from '../../src/protocol/training';
 
 // jsdom has no canvas; make getContext return null quietly instead of logging "not implemented".
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;

@@ -11,7 +11,7 @@ import { createAppStore } from '../../src/state/store';
 import InsidePanel from '../../src/ui/inside/InsidePanel';
 import { NetworkDiagram } from '../../src/ui/inside/NetworkDiagram';
 import { TrainingLoop } from '../../src/worker/loop';
-import type { Snapshot, UnitRef } from '../../src/worker/protocol';
+import type { Snapshot, UnitRef } from '../../src/protocol/training';
 import { FakeHost } from './fakeHost';
 import { makeSnapshot } from './helpers';
 import { recordingContext } from './recordingContext';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { LossSeries, MAX_BUCKETS } from '../../src/state/lossSeries';
+import { LossSeries, MAX_BUCKETS } from '../../src/core/lossSeries';
 
 describe('the loss series', () => {
   it('keeps every value and a min/max summary of bounded size', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Config, copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { TrainingLoop } from '../../src/worker/loop';
-import type { ToWorker } from '../../src/worker/protocol';
+import type { ToWorker } from '../../src/protocol/training';
 import { FakeHost } from './fakeHost';
 
 /** The generated dataset, nothing looked at inside. */

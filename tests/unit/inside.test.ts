@@ -15,8 +15,8 @@ import { boundingCube, PITCH, project3, squareDomains, toPlane, YAW } from '../.
 import { dataToPixel, gridProbs, pixelToData, pointProbs } from '../../src/render/probe';
 import { paintUnitField, valueRange } from '../../src/render/unitField';
 import { Inspector, UNIT_GRID } from '../../src/worker/inspect';
-import { defaultHidden, spaceLayers, validHidden, validUnit } from '../../src/worker/inspectSpec';
-import { paramCount } from '../../src/worker/protocol';
+import { defaultHidden, spaceLayers, validHidden, validUnit } from '../../src/protocol/inspectSpec';
+import { paramCount } from '../../src/protocol/training';
 
 const BOX = { x0: -1.5, x1: 2.5, y0: -1, y1: 1.5 };
 

@@ -6,7 +6,7 @@ import type { Config } from '../../config/schema';
 import { encodeConfig } from '../../config/url';
 import type { Data } from '../../core/datasets';
 import { paramsToJSON } from '../../core/network';
-import type { WeightsFrame } from '../../worker/protocol';
+import type { WeightsFrame } from '../../protocol/training';
 
 export const FILES = {
   data: 'nn-playground-data.csv',

@@ -7,7 +7,7 @@ import { ENUM_FIELDS } from '../../config/schema';
 import { sceneArea } from '../../render/scenePlot';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import type { AppState } from '../../state/store';
-import { BaselineClient } from '../../worker/analysisClient';
+import { BaselineClient } from '../../client/baseline';
 import type { CanvasSize } from '../CanvasView';
 import { fmtInt, fmtNum, fmtPercent, stateText } from '../format';
 import { Legend } from '../Legend';

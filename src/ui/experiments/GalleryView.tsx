@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore, useStoreApi } from '../../state/react';
 import type { AppState } from '../../state/store';
-import { MAX_TILES, poolSize, TUTORIAL_SIZES } from '../../worker/gallery';
-import { GalleryPool, type Tile } from '../../worker/galleryPool';
+import { MAX_TILES, poolSize, TUTORIAL_SIZES } from '../../config/gallery';
+import { GalleryPool, type Tile } from '../../client/galleryPool';
 import { AccuracyChart } from './AccuracyChart';
 import { GalleryTile, unitsLabel } from './GalleryTile';
 import { SizesForm } from './SizesForm';

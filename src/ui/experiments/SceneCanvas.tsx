@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { ScenePainter } from '../../render/scenePlot';
-import type { GridFrame, PointsFrame } from '../../worker/protocol';
+import type { GridFrame, PointsFrame } from '../../protocol/training';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 
 export interface SceneCanvasProps {

@@ -1,6 +1,6 @@
 /** The gallery's list of hidden sizes, typed as "1, 2, 3, 20"; applied on Enter or with the button. */
 import { type FormEvent, useId, useState } from 'react';
-import { parseSizes, TUTORIAL_SIZES } from '../../worker/gallery';
+import { parseSizes, TUTORIAL_SIZES } from '../../config/gallery';
 
 export function SizesForm({
   sizes,

@@ -6,8 +6,8 @@
 import { useCallback, useId } from 'react';
 import { drawHiddenSpace } from '../../render/hiddenSpace';
 import { useStoreApi } from '../../state/react';
-import { spaceLayers } from '../../worker/inspectSpec';
-import type { HiddenSpec } from '../../worker/protocol';
+import { spaceLayers } from '../../protocol/inspectSpec';
+import type { HiddenSpec } from '../../protocol/training';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 import { SelectControl } from '../controls/SelectControl';
 

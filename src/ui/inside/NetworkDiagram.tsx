@@ -8,7 +8,7 @@ import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef } fro
 import { classColors } from '../../render/colors';
 import { drawDiagramEdges, layoutDiagram } from '../../render/diagram';
 import { useStoreApi } from '../../state/react';
-import type { UnitRef } from '../../worker/protocol';
+import type { UnitRef } from '../../protocol/training';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 
 export const DIAGRAM_WIDTH = 440;

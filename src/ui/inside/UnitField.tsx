@@ -9,7 +9,7 @@ import { plotArea } from '../../render/layout';
 import { drawPoints, pointRadius } from '../../render/scatter';
 import { paintUnitField, valueRange } from '../../render/unitField';
 import { useStoreApi } from '../../state/react';
-import type { UnitFrame } from '../../worker/protocol';
+import type { UnitFrame } from '../../protocol/training';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 import { fmtNum } from '../format';
 import { unitName } from './NetworkDiagram';

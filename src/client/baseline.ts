@@ -7,12 +7,12 @@ import {
   type BaselineFrame,
   type FromAnalysis,
   type ToAnalysis,
-} from './analysisProtocol';
-import type { WorkerFactory } from './client';
-import type { PointsFrame } from './protocol';
+} from '../protocol/analysis';
+import type { WorkerFactory } from './training';
+import type { PointsFrame } from '../protocol/training';
 
 export const createAnalysisWorker: WorkerFactory = () =>
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: ANALYSIS_WORKER_NAME });
+  new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: ANALYSIS_WORKER_NAME });
 
 export interface BaselineState {
   result: BaselineFrame | null;

@@ -5,14 +5,14 @@
  * a worker gone silent (closed or killed: no error event comes then), noticed by a watchdog.
  */
 import type { AppState, AppStore } from '../state/store';
-import { assertNever, type FromWorker, type ToWorker } from './protocol';
-import { mark } from './timing';
+import { assertNever, type FromWorker, type ToWorker } from '../protocol/training';
+import { mark } from '../protocol/timing';
 import { replyTimeout, Watchdog, type WatchdogTimers } from './watchdog';
 
 export type WorkerFactory = () => Worker;
 
 export const createTrainWorker: WorkerFactory = () =>
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
 
 export interface ClientOptions {
   createWorker?: WorkerFactory;

@@ -4,8 +4,8 @@
  * came; a debt older than the timeout means the worker is gone.
  */
 import { type Config, classCount } from '../config/schema';
-import { gridSize, macsPerPoint } from './gridPlan';
-import type { Speed } from './protocol';
+import { gridSize, macsPerPoint } from '../core/gridPlan';
+import type { Speed } from '../protocol/training';
 
 /** The shortest wait for a reply: far above any message latency, short enough for a person. */
 export const BASE_TIMEOUT_MS = 5000;

@@ -2,8 +2,8 @@
  * The hidden-size gallery's pure part: which configurations its tiles train, the list of sizes a person
  * types, and the key that says when the gallery must start over.
  */
-import { type Config, copyConfig, HIDDEN } from '../config/schema';
-import { encodeConfig } from '../config/url';
+import { type Config, copyConfig, HIDDEN } from './schema';
+import { encodeConfig } from './url';
 
 /** The tutorial's gallery: `for i, nn_hdim in enumerate([1, 2, 3, 4, 5, 20, 50])`. */
 export const TUTORIAL_SIZES: readonly number[] = [1, 2, 3, 4, 5, 20, 50];

@@ -2,7 +2,7 @@
  * Which units the page may look at in a network of given layer sizes (shared by the page, which
  * offers them, and the worker, which computes them), and the hidden space shown by default.
  */
-import type { HiddenSpec, UnitRef } from './protocol';
+import type { HiddenSpec, UnitRef } from './training';
 
 export function validUnit(sizes: readonly number[], ref: UnitRef | null): ref is UnitRef {
   return (

@@ -7,9 +7,9 @@
  */
 import type { Config } from '../config/schema';
 import type { Data } from '../core/datasets';
-import { createTrainWorker, type WorkerFactory } from './client';
-import { galleryKey, tileConfig } from './gallery';
-import { assertNever, type FromWorker, type GridFrame, type PointsFrame, type RunState } from './protocol';
+import { createTrainWorker, type WorkerFactory } from './training';
+import { galleryKey, tileConfig } from '../config/gallery';
+import { assertNever, type FromWorker, type GridFrame, type PointsFrame, type RunState } from '../protocol/training';
 
 export type TileState = 'queued' | RunState | 'error';
 
