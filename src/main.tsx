@@ -4,12 +4,12 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startWorkers } from './client/workers';
 import { browserStorage, loadStoredData, startDataPersistence } from './state/persist';
 import { StoreProvider } from './state/react';
 import { createAppStore } from './state/store';
 import { hasPoints, initFromQuery, loadDataCodec, readPoints, startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
-import { startWorkerClient } from './client/training';
 import './ui/styles.css';
 
 // Not a top-level await: lazy chunks import from the chunk holding this module, and would wait forever
@@ -24,7 +24,7 @@ async function start() {
   const store = createAppStore(initFromQuery(search, { points, stored }));
   const url = startUrlSync(store, window, undefined, codec ?? loadDataCodec);
   startDataPersistence(store, storage);
-  startWorkerClient(store);
+  startWorkers(store);
 
   const root = document.getElementById('root');
   if (root) {

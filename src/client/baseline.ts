@@ -1,6 +1,8 @@
 /**
- * The page's side of the analysis worker: started on first use, one request per change of data or
- * plot shape, answers of older generations dropped. A failed worker is replaced at the next request.
+ * The analysis worker's client: while started, fits the logistic-regression baseline to the store's
+ * points, once per change of the points or the plot's shape, and keeps the result in the store's
+ * baseline slice. Each fit is a generation of the channel, so an answer to older points is dropped.
+ * The worker starts on the first fit; a failed one is replaced at the next.
  */
 import {
   ANALYSIS_WORKER_NAME,
@@ -8,69 +10,80 @@ import {
   type FromAnalysis,
   type ToAnalysis,
 } from '../protocol/analysis';
-import type { WorkerFactory } from './training';
-import type { PointsFrame } from '../protocol/training';
+import type { BaselinePort } from '../state/ports';
+import type { AppState, AppStore } from '../state/store';
+import { WorkerChannel, type WorkerFactory } from './channel';
+import type { WatchdogTimers } from './watchdog';
 
 export const createAnalysisWorker: WorkerFactory = () =>
   new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: ANALYSIS_WORKER_NAME });
 
-export interface BaselineState {
-  result: BaselineFrame | null;
-  /** A request is on its way; `result`, if any, is of an earlier one. */
-  pending: boolean;
-  error: string | null;
+/** Cross-validation fits 50 models: allow a slow device about 30 ms per point, and never under 10 s. */
+const fitTimeout = (n: number) => 10000 + 30 * n;
+
+export interface BaselineOptions {
+  createWorker?: WorkerFactory;
+  timers?: WatchdogTimers;
 }
 
-export class BaselineClient {
-  private worker: Worker | null = null;
-  private gen = 0;
-  private state: BaselineState = { result: null, pending: false, error: null };
-  private readonly listeners = new Set<() => void>();
+export class BaselineClient implements BaselinePort {
+  private readonly channel: WorkerChannel<ToAnalysis, FromAnalysis>;
+  private unsubscribe: (() => void) | null = null;
+  private n = 0;
 
-  constructor(private readonly createWorker: WorkerFactory = createAnalysisWorker) {}
+  constructor(
+    private readonly store: AppStore,
+    opts: BaselineOptions = {},
+  ) {
+    this.channel = new WorkerChannel<ToAnalysis, FromAnalysis>({
+      label: 'the analysis worker',
+      create: opts.createWorker ?? createAnalysisWorker,
+      restart: 'lazy',
+      // A fit that fails every time should not restart the worker forever; a new request may try again.
+      maxRestarts: Number.POSITIVE_INFINITY,
+      timeout: () => fitTimeout(this.n),
+      timers: opts.timers,
+      onMessage: (m) => {
+        if (m.type === 'baseline') this.patch({ result: m, pending: false, error: null });
+      },
+      onFailure: (message) => this.patch({ pending: false, error: message }),
+    });
+  }
 
-  getState = (): BaselineState => this.state;
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-
-  /** `points` is copied to the worker; the page keeps its own. */
-  request(points: PointsFrame, key: string, aspect: number): void {
-    const msg: ToAnalysis = { type: 'baseline', gen: ++this.gen, key, points, aspect };
-    this.ensureWorker().postMessage(msg);
-    this.set({ ...this.state, pending: true, error: null });
+  start(): void {
+    this.unsubscribe?.();
+    // The very points the network trains on, once the training worker (or an edit) has provided them.
+    this.unsubscribe = this.store.subscribe((s, p) => {
+      if (s.points !== p.points || s.aspect !== p.aspect) void this.fit(s);
+    });
+    void this.fit();
   }
 
   stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.gen++;
-    if (this.state.pending) this.set({ ...this.state, pending: false });
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.channel.release();
+    if (this.store.getState().baseline.pending) this.patch({ pending: false });
   }
 
-  private set(next: BaselineState): void {
-    this.state = next;
-    for (const fn of this.listeners) fn();
+  /** Fits the store's points now; resolves with the fit (also put in the store), or null if none came. */
+  async fit(s: AppState = this.store.getState()): Promise<BaselineFrame | null> {
+    if (!s.points) return null;
+    this.n = s.points.y.length;
+    const gen = this.channel.setGeneration();
+    const msg: ToAnalysis = { type: 'baseline', gen, key: s.pointsKey, points: s.points, aspect: s.aspect };
+    this.patch({ pending: true, error: null });
+    try {
+      return await this.channel.request(msg, (m) => (m.type === 'baseline' ? m : undefined));
+    } catch {
+      // A newer fit replaced this one or the view closed (nothing to tell), or the worker failed
+      // (onFailure told).
+      return null;
+    }
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const w = this.createWorker();
-    w.onmessage = (e: MessageEvent<FromAnalysis>) => {
-      const msg = e.data;
-      if (msg.gen !== this.gen) return;
-      if (msg.type === 'baseline') this.set({ result: msg, pending: false, error: null });
-      else this.set({ ...this.state, pending: false, error: msg.message });
-    };
-    w.onerror = (e: ErrorEvent) => {
-      e.preventDefault?.();
-      this.worker?.terminate();
-      this.worker = null;
-      this.set({ ...this.state, pending: false, error: e.message || 'the analysis worker stopped' });
-    };
-    this.worker = w;
-    return w;
+  private patch(p: Partial<AppState['baseline']>): void {
+    const s = this.store.getState();
+    s.setBaseline({ ...s.baseline, ...p });
   }
 }

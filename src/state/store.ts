@@ -16,20 +16,15 @@ import {
 } from '../config/schema';
 import { isValidConfig } from '../config/url';
 import type { Data } from '../core/datasets';
-import type { InspectView, PointsFrame, Snapshot, Speed, WeightsFrame } from '../protocol/training';
-import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { LossSeries } from '../core/lossSeries';
+import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/training';
+import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { type PinnedRun, pinRun } from './pin';
 import { DEFAULT_VIEW, type ViewId } from './view';
+import { type WorkSlice, workSlice } from './workSlice';
 
 /** Everything of a snapshot but its loss arrays and points. */
 export type Frame = Omit<Snapshot, 'type' | 'lossFrom' | 'trainLosses' | 'testLosses' | 'points'>;
-
-export interface RequestedWeights {
-  gen: number;
-  pass: number;
-  weights: WeightsFrame;
-}
 
 export interface Notice {
   id: number;
@@ -44,15 +39,13 @@ export interface Losses {
   test: LossSeries | null;
 }
 
-export interface AppState {
+export interface AppState extends WorkSlice {
   config: Config;
   gen: number;
   playing: boolean;
   speed: Speed;
   /** Width / height of the plot area. */
   aspect: number;
-  /** Counts step requests; the worker client sends one step per increment. */
-  steps: number;
   frame: Frame | null;
   points: PointsFrame | null;
   /** The data settings `points` were made from. */
@@ -73,9 +66,6 @@ export interface AppState {
   editing: boolean;
   inspect: InspectView;
   pinned: PinnedRun | null;
-  /** Counts requests for the weights of any size (export); the client sends one per increment. */
-  weightsRequests: number;
-  requested: RequestedWeights | null;
   /** The view shown (the `view` query parameter, outside the config format). */
   view: ViewId;
 
@@ -87,7 +77,6 @@ export interface AppState {
   removeLayer(): void;
   newSeed(): void;
   setPlaying(playing: boolean): void;
-  step(): void;
   reset(): void;
   setSpeed(speed: Speed): void;
   setAspect(aspect: number): void;
@@ -106,8 +95,6 @@ export interface AppState {
   setInspect(view: InspectView): void;
   pin(): void;
   unpin(): void;
-  requestWeights(): void;
-  receiveWeights(r: RequestedWeights): boolean;
   setView(view: ViewId): void;
 }
 
@@ -184,12 +171,12 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       change(c);
     };
     return {
+      ...workSlice(set, get),
       config: copyConfig(init.config ?? DEFAULT_CONFIG),
       gen: 0,
       playing: init.playing ?? true,
       speed: init.speed ?? Number.POSITIVE_INFINITY,
       aspect: 1.5,
-      steps: 0,
       frame: null,
       points: null,
       pointsKey: '',
@@ -204,8 +191,6 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       editing: true,
       inspect: { unit: null, hidden: null },
       pinned: null,
-      weightsRequests: 0,
-      requested: null,
       view: init.view ?? DEFAULT_VIEW,
 
       setConfig: (config) => change(copyConfig(config)),
@@ -230,7 +215,6 @@ export function createAppStore(init: StoreInit = {}): AppStore {
           c.seed = seed;
         }),
       setPlaying: (playing) => set({ playing }),
-      step: () => set((s) => ({ playing: false, steps: s.steps + 1 })),
       reset: () => set((s) => ({ gen: s.gen + 1 })),
       setSpeed: (speed) => set({ speed }),
       setAspect: (aspect) => {
@@ -299,13 +283,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
         set({ pinned: pinRun(config, custom !== null, losses.gen, losses.train, losses.test) });
       },
       unpin: () => set({ pinned: null }),
-      requestWeights: () => set((s) => ({ weightsRequests: s.weightsRequests + 1 })),
       setView: (view) => set({ view }),
-      receiveWeights: (r) => {
-        if (r.gen !== get().gen) return false;
-        set({ requested: r });
-        return true;
-      },
     };
   });
 }

@@ -5,13 +5,13 @@
  * probe (data/PlotProbe.tsx) reads probabilities and edits the points.
  */
 import { useCallback, useEffect, useRef } from 'react';
+import { mark } from '../protocol/timing';
+import type { GridFrame } from '../protocol/training';
 import { boundaryLines, linesToPath } from '../render/boundary';
 import { FieldLayer } from '../render/fieldLayer';
 import { plotArea, plotAspect } from '../render/layout';
 import { drawMarks, sameBox } from '../render/plot';
 import { useStoreApi } from '../state/react';
-import type { GridFrame } from '../protocol/training';
-import { mark } from '../protocol/timing';
 import { type CanvasSize, CanvasView } from './CanvasView';
 import { PlotProbe } from './data/PlotProbe';
 

@@ -6,8 +6,8 @@
 import { type BaselineResult, type Logistic, logisticProbs, logisticRegressionCV } from '../core/baseline';
 import type { Data } from '../core/datasets';
 import { type Box, dataBox } from '../core/grid';
-import type { BaselineFrame, BaselineRequest } from '../protocol/analysis';
 import { fitBox, gridSize } from '../core/gridPlan';
+import type { BaselineFrame, BaselineRequest } from '../protocol/analysis';
 
 interface Fit {
   key: string;

@@ -3,8 +3,9 @@
  * while it works replace one another, and only the latest is computed (a slider drag costs one fit,
  * not dozens).
  */
-import { BaselineAnalysis } from './analysis';
+
 import type { FromAnalysis, ToAnalysis } from '../protocol/analysis';
+import { BaselineAnalysis } from './analysis';
 
 export function serveAnalysis(scope: DedicatedWorkerGlobalScope): void {
   const analysis = new BaselineAnalysis();

@@ -5,8 +5,8 @@
  */
 import { Forward } from '../core/forward';
 import type { Box } from '../core/grid';
-import type { Params } from '../core/network';
 import { macsPerPoint } from '../core/gridPlan';
+import type { Params } from '../core/network';
 import { validHidden, validUnit } from '../protocol/inspectSpec';
 import type { HiddenFrame, HiddenSpec, UnitFrame, UnitRef } from '../protocol/training';
 

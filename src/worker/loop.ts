@@ -3,6 +3,8 @@
  * is seen within a few ms), paces training to the chosen speed and paces snapshots to the page's acks.
  * The host (real worker or a test double) supplies the clock, the task queue and `post`.
  */
+
+import type { MarkName } from '../protocol/timing';
 import {
   assertNever,
   type FromWorker,
@@ -13,7 +15,6 @@ import {
   weightsTransfer,
 } from '../protocol/training';
 import { Session } from './session';
-import type { MarkName } from '../protocol/timing';
 
 export interface Host {
   post(msg: FromWorker, transfer: ArrayBuffer[]): void;

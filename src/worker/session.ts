@@ -5,11 +5,9 @@
 import type { Config } from '../config/schema';
 import type { Data } from '../core/datasets';
 import { dataBox, GridEvaluator } from '../core/grid';
+import { fitBox, gridSize } from '../core/gridPlan';
 import { cloneParams } from '../core/network';
 import { createRun, type Run } from '../core/run';
-import { fitBox, gridSize } from '../core/gridPlan';
-import { Inspector } from './inspect';
-import { LossLog } from './lossLog';
 import {
   type GridFrame,
   type InspectView,
@@ -19,6 +17,8 @@ import {
   type Snapshot,
   type WeightsFrame,
 } from '../protocol/training';
+import { Inspector } from './inspect';
+import { LossLog } from './lossLog';
 
 /** "Converged": the training loss moved less than this, relatively, over `CONVERGE_WINDOW` passes. */
 export const CONVERGE_TOL = 1e-9;

@@ -3,9 +3,10 @@
  * MessageChannel gives a zero-delay task (setTimeout(0) is clamped to 4 ms when nested), so page
  * messages are handled between time slices.
  */
-import { type Host, TrainingLoop } from './loop';
-import type { FromWorker, ToWorker } from '../protocol/training';
+
 import { mark } from '../protocol/timing';
+import type { FromWorker, ToWorker } from '../protocol/training';
+import { type Host, TrainingLoop } from './loop';
 
 export function serveTraining(scope: DedicatedWorkerGlobalScope): void {
   const channel = new MessageChannel();

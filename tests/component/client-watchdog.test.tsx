@@ -1,49 +1,18 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { startWorkerClient } from '../../src/client/training';
+import { BASE_TIMEOUT_MS, replyTimeout } from '../../src/client/watchdog';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { createAppStore } from '../../src/state/store';
-import { startWorkerClient } from '../../src/client/training';
-import { BASE_TIMEOUT_MS, replyTimeout, type WatchdogTimers } from '../../src/client/watchdog';
+import { FakeTimers } from './fakeTimers';
 import { FakeWorker, makeSnapshot } from './helpers';
-
-/** A manual clock: `advance` runs the timers that fall due, in order. */
-class FakeTimers implements WatchdogTimers {
-  time = 0;
-  private timers = new Map<number, { at: number; fn: () => void }>();
-  private next = 1;
-  now = () => this.time;
-  set = (fn: () => void, ms: number) => {
-    const id = this.next++;
-    this.timers.set(id, { at: this.time + ms, fn });
-    return id;
-  };
-  clear = (id: unknown) => {
-    this.timers.delete(id as number);
-  };
-  advance(ms: number) {
-    const end = this.time + ms;
-    for (;;) {
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at);
-      const first = due[0];
-      if (!first) break;
-      this.timers.delete(first[0]);
-      this.time = Math.max(this.time, first[1].at);
-      first[1].fn();
-    }
-    this.time = end;
-  }
-  /** The page was stalled for `ms`: the clock moved, no timer could run meanwhile. */
-  stall(ms: number) {
-    this.time += ms;
-  }
-}
 
 function setup() {
   const store = createAppStore();
   const workers: FakeWorker[] = [];
   const frames: (() => void)[] = [];
   const timers = new FakeTimers();
-  startWorkerClient(store, {
+  const client = startWorkerClient(store, {
     createWorker: () => {
       const w = new FakeWorker();
       workers.push(w);
@@ -53,6 +22,7 @@ function setup() {
     now: () => timers.time,
     timers,
   });
+  store.getState().connect({ training: client });
   const drawFrames = () => {
     for (let f = frames.shift(); f; f = frames.shift()) f();
   };
@@ -130,7 +100,7 @@ describe('the worker client watchdog', () => {
     const { workers, timers, snapshot, store } = setup();
     store.getState().setPlaying(false);
     snapshot(0, 'paused');
-    store.getState().step();
+    void store.getState().step();
     timers.advance(timeout + 1);
     expect(workers).toHaveLength(2);
   });

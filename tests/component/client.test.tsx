@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../../src/state/store';
 import { startWorkerClient } from '../../src/client/training';
+import { createAppStore } from '../../src/state/store';
 import { FakeWorker, makeSnapshot } from './helpers';
 
 function setup() {
@@ -18,6 +18,7 @@ function setup() {
     afterFrame: (fn) => frames.push(fn),
     now: () => (time += 100),
   });
+  store.getState().connect({ training: client });
   const drawFrames = () => {
     for (let f = frames.shift(); f; f = frames.shift()) f();
   };
@@ -34,7 +35,7 @@ describe('the worker client', () => {
     store.getState().setPlaying(false);
     store.getState().setSpeed(10);
     store.getState().setAspect(2);
-    store.getState().step();
+    void store.getState().step();
     expect(w.sent.slice(2).map((m) => m.type)).toEqual(['play', 'speed', 'view', 'step']);
   });
 
@@ -77,7 +78,11 @@ describe('the worker client', () => {
   it('restarts on an error message from the worker too, and gives up after repeated failures', () => {
     const { store, workers } = setup();
     for (let i = 0; i < 5; i++)
-      workers[workers.length - 1]!.receive({ type: 'error', gen: 0, message: `fail ${i}` });
+      workers[workers.length - 1]!.receive({
+        type: 'error',
+        gen: store.getState().gen,
+        message: `fail ${i}`,
+      });
     expect(workers).toHaveLength(4);
     const last = store.getState().notices[store.getState().notices.length - 1]!;
     expect(last.title).toBe('Training stopped');

@@ -4,11 +4,12 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { decodeConfig } from '../../src/config/url';
+import { LossSeries } from '../../src/core/lossSeries';
 import { initParams, paramsToJSON } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
 import { composePlot } from '../../src/render/composePlot';
 import { drawLossChart, PINNED_COLOR, TRAIN_COLOR } from '../../src/render/lossChart';
-import { LossSeries } from '../../src/core/lossSeries';
+import type { RequestedWeights } from '../../src/state/ports';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { PinControl } from '../../src/ui/compare/PinControl';
@@ -165,16 +166,46 @@ describe('the export panel', () => {
 
   it("asks the worker for a big network's weights, then exports them", async () => {
     const store = createAppStore();
+    const asked: number[] = [];
+    let answer: (w: RequestedWeights) => void = () => {};
+    store.getState().connect({
+      training: {
+        step: () => Promise.resolve(null),
+        weights: (gen) => {
+          asked.push(gen);
+          return new Promise((resolve) => {
+            answer = resolve;
+          });
+        },
+      },
+    });
     store.getState().applySnapshot(makeSnapshot(0, 0, { weights: null, params: 60000 }));
     renderWith(store, <ExportPanel />);
     fireEvent.click(screen.getByRole('button', { name: 'Export model (JSON)' }));
-    expect(store.getState().weightsRequests).toBe(1);
+    expect(asked).toEqual([0]);
     expect(screen.getByRole('status').textContent).toBe('Preparing the model…');
-    await act(async () => {
-      store.getState().receiveWeights({ gen: 0, pass: 5, weights });
-    });
+    await act(async () => answer({ gen: 0, pass: 5, weights }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(JSON.parse(await downloads[0]!.blob.text()).pass).toBe(5);
+  });
+
+  it('says so when the worker cannot send the weights', async () => {
+    const store = createAppStore();
+    store.getState().connect({
+      training: {
+        step: () => Promise.resolve(null),
+        weights: () => Promise.reject(new Error('the training worker failed: gone')),
+      },
+    });
+    store.getState().applySnapshot(makeSnapshot(0, 0, { weights: null, params: 60000 }));
+    renderWith(store, <ExportPanel />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export model (JSON)' }));
+    });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Could not export the model: the training worker failed: gone.',
+    );
+    expect(downloads).toEqual([]);
   });
 
   it('exports the NumPy script with the edited points embedded', async () => {

@@ -2,18 +2,18 @@
 import './helpers';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startWorkerClient } from '../../src/client/training';
 import { splitData } from '../../src/core/datasets';
 import { datasetOf } from '../../src/core/run';
 import { parseCSV } from '../../src/io/csv';
 import * as dataLink from '../../src/io/dataLink';
+import type { ToWorker } from '../../src/protocol/training';
 import { MAX_POINTS, nearestPoint, withoutPoint, withPoint } from '../../src/state/dataEdit';
 import { loadStoredData, STORAGE_KEY, startDataPersistence, storeData } from '../../src/state/persist';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore, pointsOf } from '../../src/state/store';
 import { initFromQuery, PTS_KEY, readPoints, startUrlSync, URL_DELAY_MS } from '../../src/state/urlSync';
 import { DataEditor } from '../../src/ui/data/DataEditor';
-import { startWorkerClient } from '../../src/client/training';
-import type { ToWorker } from '../../src/protocol/training';
 import { makeSnapshot } from './helpers';
 
 function small(n = 4) {

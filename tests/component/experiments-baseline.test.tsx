@@ -2,17 +2,17 @@
 import './helpers';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BaselineClient } from '../../src/client/baseline';
 import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { logisticProbs, logisticRegressionCV } from '../../src/core/baseline';
 import { splitData } from '../../src/core/datasets';
 import { datasetOf } from '../../src/core/run';
+import type { BaselineFrame, BaselineRequest } from '../../src/protocol/analysis';
+import type { PointsFrame } from '../../src/protocol/training';
 import { StoreProvider } from '../../src/state/react';
 import { createAppStore } from '../../src/state/store';
 import BaselineView from '../../src/ui/experiments/BaselineView';
 import { BaselineAnalysis } from '../../src/worker/analysis';
-import { BaselineClient } from '../../src/client/baseline';
-import type { BaselineFrame, BaselineRequest } from '../../src/protocol/analysis';
-import type { PointsFrame } from '../../src/protocol/training';
 import { ScriptedWorker } from './experimentsWorkers';
 import { makeSnapshot } from './helpers';
 
@@ -29,17 +29,20 @@ function request(points: PointsFrame, key = 'k', aspect = 1): BaselineRequest {
 function setup() {
   const store = createAppStore();
   const workers: ScriptedWorker[] = [];
-  const client = new BaselineClient(() => {
-    const w = new ScriptedWorker();
-    workers.push(w);
-    return w as unknown as Worker;
+  const client = new BaselineClient(store, {
+    createWorker: () => {
+      const w = new ScriptedWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
   });
+  store.getState().connect({ baseline: client });
   render(
     <StoreProvider store={store}>
-      <BaselineView client={client} />
+      <BaselineView />
     </StoreProvider>,
   );
-  return { store, workers };
+  return { store, workers, client };
 }
 
 function answer(w: ScriptedWorker, patch: Partial<BaselineFrame> = {}): void {

@@ -4,17 +4,20 @@
  * same configuration trained for the same number of passes.
  */
 import { describe, expect, it } from 'vitest';
+import { GalleryPool } from '../../src/client/galleryPool';
+import { TUTORIAL_SIZES } from '../../src/config/gallery';
 import { type Config, copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { dataBox, GridEvaluator } from '../../src/core/grid';
-import { createRun } from '../../src/core/run';
-import { TUTORIAL_SIZES } from '../../src/config/gallery';
-import { GalleryPool, type GalleryState, isEnded } from '../../src/client/galleryPool';
 import { fitBox } from '../../src/core/gridPlan';
+import { createRun } from '../../src/core/run';
+import { type GalleryState, isEnded } from '../../src/state/gallery';
+import { createAppStore } from '../../src/state/store';
 import { LoopWorker } from './experimentsWorkers';
 
 function trainGallery(base: Config, workers: number): { state: GalleryState; spawned: LoopWorker[] } {
   const spawned: LoopWorker[] = [];
-  const pool = new GalleryPool({
+  const store = createAppStore({ config: base });
+  const pool = new GalleryPool(store, {
     workers,
     createWorker: () => {
       const w = new LoopWorker();
@@ -24,12 +27,12 @@ function trainGallery(base: Config, workers: number): { state: GalleryState; spa
     afterFrame: (fn) => fn(),
     after: (fn) => fn(),
   });
-  pool.start(base, null, 0, TUTORIAL_SIZES);
+  pool.start(TUTORIAL_SIZES);
   for (let round = 0; round < 100000; round++) {
     const busy = spawned.map((w) => w.pump()).some(Boolean);
     if (!busy) break;
   }
-  return { state: pool.getState(), spawned };
+  return { state: store.getState().gallery, spawned };
 }
 
 /** The core's answer: the same configuration trained `passes` passes, sampled over the same grid. */

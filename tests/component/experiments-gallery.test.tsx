@@ -2,14 +2,14 @@
 import './helpers';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { GalleryPool } from '../../src/client/galleryPool';
+import { parseSizes, poolSize, tileConfig } from '../../src/config/gallery';
 import type { Config } from '../../src/config/schema';
+import type { Snapshot, ToWorker } from '../../src/protocol/training';
 import { coarsen } from '../../src/render/scenePlot';
 import { StoreProvider } from '../../src/state/react';
 import { createAppStore, type StoreInit } from '../../src/state/store';
 import GalleryView from '../../src/ui/experiments/GalleryView';
-import { parseSizes, poolSize, tileConfig } from '../../src/config/gallery';
-import { GalleryPool } from '../../src/client/galleryPool';
-import type { Snapshot, ToWorker } from '../../src/protocol/training';
 import { ScriptedWorker } from './experimentsWorkers';
 import { makeSnapshot } from './helpers';
 
@@ -19,7 +19,7 @@ function setup(init: StoreInit = {}, workers = 2) {
   const store = createAppStore(init);
   const spawned: ScriptedWorker[] = [];
   const timers: (() => void)[] = [];
-  const pool = new GalleryPool({
+  const pool = new GalleryPool(store, {
     workers,
     createWorker: () => {
       const w = new ScriptedWorker();
@@ -29,9 +29,10 @@ function setup(init: StoreInit = {}, workers = 2) {
     afterFrame: (fn) => fn(),
     after: (fn) => timers.push(fn),
   });
+  store.getState().connect({ gallery: pool });
   render(
     <StoreProvider store={store}>
-      <GalleryView pool={pool} />
+      <GalleryView />
     </StoreProvider>,
   );
   const live = () => spawned.filter((w) => !w.terminated);

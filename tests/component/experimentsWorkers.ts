@@ -2,8 +2,9 @@
  * Test doubles for the experiments: a Worker that runs the real training loop in-process (on a
  * FakeHost clock), and a scripted Worker that records messages and answers only when told.
  */
-import { TrainingLoop } from '../../src/worker/loop';
+
 import type { FromWorker, ToWorker } from '../../src/protocol/training';
+import { TrainingLoop } from '../../src/worker/loop';
 import { FakeHost } from './fakeHost';
 
 type Handler = ((e: MessageEvent) => void) | null;

@@ -1,6 +1,7 @@
 /** A test double for the worker host: a manual clock and task queue, and the posted messages. */
-import type { Host } from '../../src/worker/loop';
+
 import type { FromWorker, Snapshot } from '../../src/protocol/training';
+import type { Host } from '../../src/worker/loop';
 
 export class FakeHost implements Host {
   time = 0;

@@ -155,11 +155,21 @@ describe('the panels', () => {
 
   it('pause, step and reset the run', async () => {
     const store = renderApp();
+    const steps: number[] = [];
+    store.getState().connect({
+      training: {
+        step: (gen) => {
+          steps.push(gen);
+          return Promise.resolve(1);
+        },
+        weights: () => Promise.reject(new Error('not asked')),
+      },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
     expect(store.getState().playing).toBe(false);
     expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));
-    expect(store.getState().steps).toBe(1);
+    expect(steps).toEqual([0]);
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     expect(store.getState().gen).toBe(1);
     fireEvent.change(slider('Speed'), { target: { value: '0' } });

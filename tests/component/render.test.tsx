@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { fitBox, gridSize } from '../../src/core/gridPlan';
+import type { GridFrame } from '../../src/protocol/training';
 import { boundaryLines } from '../../src/render/boundary';
 import { classColors, parseRgb } from '../../src/render/colors';
 import { paintField } from '../../src/render/field';
-import { fitBox, gridSize } from '../../src/core/gridPlan';
-import type { GridFrame } from '../../src/protocol/training';
 
 /** A two-class grid whose P(class 1) rises from left to right, 0.5 at x = `at` (grid units). */
 function ramp(W: number, H: number, at: number): GridFrame {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { type Config, copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
-import { TrainingLoop } from '../../src/worker/loop';
 import type { ToWorker } from '../../src/protocol/training';
+import { TrainingLoop } from '../../src/worker/loop';
 import { FakeHost } from './fakeHost';
 
 /** The generated dataset, nothing looked at inside. */

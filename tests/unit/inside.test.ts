@@ -3,6 +3,8 @@ import { ACTIVATIONS, type Activation } from '../../src/config/schema';
 import { Forward } from '../../src/core/forward';
 import { initParams, type Params } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
+import { defaultHidden, spaceLayers, validHidden, validUnit } from '../../src/protocol/inspectSpec';
+import { paramCount } from '../../src/protocol/training';
 import {
   diagramEdges,
   edgeStyle,
@@ -15,8 +17,6 @@ import { boundingCube, PITCH, project3, squareDomains, toPlane, YAW } from '../.
 import { dataToPixel, gridProbs, pixelToData, pointProbs } from '../../src/render/probe';
 import { paintUnitField, valueRange } from '../../src/render/unitField';
 import { Inspector, UNIT_GRID } from '../../src/worker/inspect';
-import { defaultHidden, spaceLayers, validHidden, validUnit } from '../../src/protocol/inspectSpec';
-import { paramCount } from '../../src/protocol/training';
 
 const BOX = { x0: -1.5, x1: 2.5, y0: -1, y1: 1.5 };
 

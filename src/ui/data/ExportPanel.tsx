@@ -2,34 +2,9 @@
 import { useState } from 'react';
 import { composePlot } from '../../render/composePlot';
 import { useStore, useStoreApi } from '../../state/react';
-import type { AppStore, RequestedWeights } from '../../state/store';
+import type { AppStore } from '../../state/store';
 import { Panel } from '../panels/Panel';
 import { download, downloadText, FILES, modelJSON, numpyFile } from './exports';
-
-const WEIGHTS_TIMEOUT_MS = 15000;
-
-/** The weights of the current run: from the last snapshot when small, else asked of the worker. */
-function currentWeights(store: AppStore): Promise<RequestedWeights> {
-  const { frame, gen } = store.getState();
-  if (frame?.weights && frame.gen === gen) {
-    return Promise.resolve({ gen, pass: frame.pass, weights: frame.weights });
-  }
-  return new Promise((resolve, reject) => {
-    const before = store.getState().requested;
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error('the training worker did not send the weights'));
-    }, WEIGHTS_TIMEOUT_MS);
-    const unsubscribe = store.subscribe((s) => {
-      if (s.requested && s.requested !== before && s.requested.gen === s.gen) {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(s.requested);
-      }
-    });
-    store.getState().requestWeights();
-  });
-}
 
 /** The plot's layers as they are on the page, composed into one PNG. */
 function plotPng(store: AppStore): Promise<Blob | null> {
@@ -71,7 +46,7 @@ export function ExportPanel() {
 
   const exportModel = () =>
     run('the model', async () => {
-      const r = await currentWeights(store);
+      const r = await store.getState().currentWeights();
       const { config, custom } = store.getState();
       downloadText(modelJSON(config, r.weights, r.pass, custom !== null), FILES.model, 'application/json');
     });

@@ -2,7 +2,7 @@
  * Training against test accuracy by hidden size, as two lines: where the test line falls away from the
  * training line, the bigger networks fit the noise (the tutorial's point about overfitting).
  */
-import type { Tile } from '../../client/galleryPool';
+import type { Tile } from '../../state/gallery';
 import { fmtPercent } from '../format';
 
 const W = 320;

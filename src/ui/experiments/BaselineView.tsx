@@ -2,44 +2,28 @@
  * The tutorial's first plot against its second: the logistic-regression baseline (fitted in the
  * analysis worker) beside the network training now, on the same data and the same box.
  */
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect } from 'react';
 import { ENUM_FIELDS } from '../../config/schema';
 import { sceneArea } from '../../render/scenePlot';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
-import type { AppState } from '../../state/store';
-import { BaselineClient } from '../../client/baseline';
 import type { CanvasSize } from '../CanvasView';
 import { fmtInt, fmtNum, fmtPercent, stateText } from '../format';
 import { Legend } from '../Legend';
 import { Accuracy } from './Accuracy';
 import { SceneCanvas } from './SceneCanvas';
 
-let shared: BaselineClient | null = null;
-
-function sharedClient(): BaselineClient {
-  shared ??= new BaselineClient();
-  return shared;
-}
-
-export default function BaselineView({ client }: { client?: BaselineClient }) {
+export default function BaselineView() {
   const store = useStoreApi();
-  const c = useMemo(() => client ?? sharedClient(), [client]);
-  const baseline = useSyncExternalStore(c.subscribe, c.getState, c.getState);
+  const baseline = useStore((s) => s.baseline);
   const frame = useStoreThrottled((s) => s.frame, 100);
   const points = useStore((s) => s.points);
   const hidden = useStore((s) => s.config.hidden);
   const act = useStore((s) => s.config.act);
 
   useEffect(() => {
-    // The very points the network trains on, once the main worker (or an edit) has provided them.
-    const send = (s: AppState) => {
-      if (s.points) c.request(s.points, s.pointsKey, s.aspect);
-    };
-    send(store.getState());
-    return store.subscribe((s, p) => {
-      if (s.points !== p.points || s.aspect !== p.aspect) send(s);
-    });
-  }, [store, c]);
+    store.getState().startBaseline();
+    return () => store.getState().stopBaseline();
+  }, [store]);
 
   // Both plots have this shape: the network's grid (from the main worker) and the baseline's use it.
   const onResize = useCallback(

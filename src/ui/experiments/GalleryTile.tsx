@@ -4,8 +4,8 @@
  */
 import { memo } from 'react';
 import { encodeConfig } from '../../config/url';
-import type { Tile } from '../../client/galleryPool';
 import type { PointsFrame } from '../../protocol/training';
+import type { Tile } from '../../state/gallery';
 import { fmtInt } from '../format';
 import { Accuracy } from './Accuracy';
 import { isPlainClick } from './links';

@@ -3,24 +3,12 @@
  * workers on the current data, seed and settings. A new configuration restarts it; a tile loads its
  * configuration into the playground. With a test split, the accuracies show overfitting.
  */
-import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId } from 'react';
+import type { Tile } from '../../state/gallery';
 import { useStore, useStoreApi } from '../../state/react';
-import type { AppState } from '../../state/store';
-import { MAX_TILES, poolSize, TUTORIAL_SIZES } from '../../config/gallery';
-import { GalleryPool, type Tile } from '../../client/galleryPool';
 import { AccuracyChart } from './AccuracyChart';
 import { GalleryTile, unitsLabel } from './GalleryTile';
 import { SizesForm } from './SizesForm';
-
-let shared: GalleryPool | null = null;
-/** The sizes last asked for, kept while the person looks at other views. */
-let lastSizes: readonly number[] = TUTORIAL_SIZES;
-
-function sharedPool(): GalleryPool {
-  const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
-  shared ??= new GalleryPool({ workers: poolSize(cores, MAX_TILES) });
-  return shared;
-}
 
 /** The tile with the best test accuracy, once every tile is done (ties: the smaller network). */
 function bestTile(tiles: readonly Tile[], done: number): number {
@@ -32,26 +20,18 @@ function bestTile(tiles: readonly Tile[], done: number): number {
   return best;
 }
 
-export default function GalleryView({ pool: injected }: { pool?: GalleryPool }) {
+export default function GalleryView() {
   const store = useStoreApi();
-  const pool = useMemo(() => injected ?? sharedPool(), [injected]);
-  const [sizes, setSizes] = useState<readonly number[]>(lastSizes);
-  const gallery = useSyncExternalStore(pool.subscribe, pool.getState, pool.getState);
+  const sizes = useStore((s) => s.gallerySizes);
+  const setSizes = useStore((s) => s.setGallerySizes);
+  const gallery = useStore((s) => s.gallery);
   const test = useStore((s) => s.config.test);
   const helpId = useId();
 
   useEffect(() => {
-    lastSizes = sizes;
-    const start = (s: AppState) => pool.start(s.config, s.custom, s.dataVersion, sizes);
-    start(store.getState());
-    const unsubscribe = store.subscribe((s, p) => {
-      if (s.config !== p.config || s.dataVersion !== p.dataVersion) start(s);
-    });
-    return () => {
-      unsubscribe();
-      pool.stop();
-    };
-  }, [store, pool, sizes]);
+    store.getState().startGallery();
+    return () => store.getState().stopGallery();
+  }, [store]);
 
   const { tiles, points, done } = gallery;
   const best = bestTile(tiles, done);

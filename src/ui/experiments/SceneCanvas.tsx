@@ -3,8 +3,8 @@
  * its grid or points change or its box is resized.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { ScenePainter } from '../../render/scenePlot';
 import type { GridFrame, PointsFrame } from '../../protocol/training';
+import { ScenePainter } from '../../render/scenePlot';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 
 export interface SceneCanvasProps {

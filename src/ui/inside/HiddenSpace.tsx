@@ -4,10 +4,10 @@
  * one by two chosen units.
  */
 import { useCallback, useId } from 'react';
-import { drawHiddenSpace } from '../../render/hiddenSpace';
-import { useStoreApi } from '../../state/react';
 import { spaceLayers } from '../../protocol/inspectSpec';
 import type { HiddenSpec } from '../../protocol/training';
+import { drawHiddenSpace } from '../../render/hiddenSpace';
+import { useStoreApi } from '../../state/react';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 import { SelectControl } from '../controls/SelectControl';
 

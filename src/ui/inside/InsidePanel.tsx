@@ -6,9 +6,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ENUM_FIELDS } from '../../config/schema';
 import { layerSizes } from '../../core/network';
-import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import { defaultHidden, sameHidden, sameUnit, validHidden, validUnit } from '../../protocol/inspectSpec';
 import { type HiddenSpec, MAX_INSPECT_PARAMS, paramCount, type UnitRef } from '../../protocol/training';
+import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import { fmtInt } from '../format';
 import { HiddenSpace } from './HiddenSpace';
 import { NetworkDiagram } from './NetworkDiagram';

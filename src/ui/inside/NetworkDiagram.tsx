@@ -5,10 +5,10 @@
  * between hidden units (up and down in a layer, left and right across layers).
  */
 import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { UnitRef } from '../../protocol/training';
 import { classColors } from '../../render/colors';
 import { drawDiagramEdges, layoutDiagram } from '../../render/diagram';
 import { useStoreApi } from '../../state/react';
-import type { UnitRef } from '../../protocol/training';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 
 export const DIAGRAM_WIDTH = 440;

@@ -5,11 +5,11 @@
 
 import { scaleLinear } from 'd3-scale';
 import { useCallback, useEffect, useRef } from 'react';
+import type { UnitFrame } from '../../protocol/training';
 import { plotArea } from '../../render/layout';
 import { drawPoints, pointRadius } from '../../render/scatter';
 import { paintUnitField, valueRange } from '../../render/unitField';
 import { useStoreApi } from '../../state/react';
-import type { UnitFrame } from '../../protocol/training';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 import { fmtNum } from '../format';
 import { unitName } from './NetworkDiagram';

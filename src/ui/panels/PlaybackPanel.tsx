@@ -32,7 +32,7 @@ export function PlaybackPanel() {
         <button type="button" className="primary" onClick={() => setPlaying(!playing)} disabled={ended}>
           {playing && !ended ? 'Pause' : 'Play'}
         </button>
-        <button type="button" onClick={step} disabled={ended}>
+        <button type="button" onClick={() => void step()} disabled={ended}>
           Step
         </button>
         <button type="button" onClick={reset}>
