@@ -101,7 +101,7 @@ export class GalleryPool implements GalleryPort {
         const c = tileConfig(config, units);
         return { units, config: c, ...blankTile(c) };
       });
-      this.set({ key, tiles, points: null, done: 0 });
+      this.set({ key, tiles, done: 0 });
       this.queue = tiles.map((_, i) => i);
     } else {
       const busy = new Set(this.slots.map((s) => s.tile));
@@ -114,11 +114,11 @@ export class GalleryPool implements GalleryPort {
     this.store.getState().setGallery({ ...next, done: next.tiles.filter((t) => isEnded(t.state)).length });
   }
 
-  private patchTile(index: number, patch: Partial<Tile>, points?: GalleryState['points']): void {
+  private patchTile(index: number, patch: Partial<Tile>): void {
     const state = this.state;
     const tiles = state.tiles.slice();
     tiles[index] = { ...tiles[index]!, ...patch };
-    this.set({ ...state, tiles, points: state.points ?? points ?? null });
+    this.set({ ...state, tiles });
   }
 
   /** Gives every free slot the next queued tile; frees slots that have none; adds workers up to the limit. */
@@ -181,18 +181,14 @@ export class GalleryPool implements GalleryPort {
     const tile = slot.tile;
     slot.channel.settle();
     const ended = msg.state !== 'training' && msg.state !== 'paused';
-    this.patchTile(
-      tile,
-      {
-        state: msg.state,
-        pass: msg.pass,
-        passes: msg.passes,
-        trainAcc: Number.isFinite(msg.trainAcc) ? msg.trainAcc : null,
-        testAcc: msg.testAcc,
-        grid: msg.grid,
-      },
-      msg.points,
-    );
+    this.patchTile(tile, {
+      state: msg.state,
+      pass: msg.pass,
+      passes: msg.passes,
+      trainAcc: Number.isFinite(msg.trainAcc) ? msg.trainAcc : null,
+      testAcc: msg.testAcc,
+      grid: msg.grid,
+    });
     if (ended) {
       slot.tile = null;
       this.dispatch();

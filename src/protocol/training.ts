@@ -104,7 +104,7 @@ export interface HiddenFrame {
   lines: Float32Array;
 }
 
-/** The run's points, sent once per generation: the first `nTrain` rows train, the rest test. */
+/** A run's points, as the page makes them (state/points.ts): the first `nTrain` rows train, the rest test. */
 export interface PointsFrame {
   X: Float64Array;
   y: Uint8Array;
@@ -136,8 +136,6 @@ export interface Snapshot {
   lossFrom: number;
   trainLosses: Float64Array;
   testLosses: Float64Array | null;
-  /** Present in the first snapshot of a generation. */
-  points?: PointsFrame;
   /** Number of parameters; `weights`, `unit` and `hidden` are null above MAX_INSPECT_PARAMS. */
   params: number;
   weights: WeightsFrame | null;
@@ -166,7 +164,6 @@ export function paramCount(sizes: readonly number[]): number {
 export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
   const list: ArrayBuffer[] = [s.grid.probs.buffer as ArrayBuffer, s.trainLosses.buffer as ArrayBuffer];
   if (s.testLosses) list.push(s.testLosses.buffer as ArrayBuffer);
-  if (s.points) list.push(s.points.X.buffer as ArrayBuffer, s.points.y.buffer as ArrayBuffer);
   if (s.weights) list.push(...weightsTransfer(s.weights));
   if (s.unit) list.push(s.unit.values.buffer as ArrayBuffer);
   if (s.hidden) list.push(s.hidden.points.buffer as ArrayBuffer, s.hidden.lines.buffer as ArrayBuffer);

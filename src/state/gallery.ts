@@ -3,7 +3,7 @@
  * workers (src/client/galleryPool.ts) on the playground's configuration and data.
  */
 import type { Config } from '../config/schema';
-import type { GridFrame, PointsFrame, RunState } from '../protocol/training';
+import type { GridFrame, RunState } from '../protocol/training';
 
 export type TileState = 'queued' | RunState | 'error';
 
@@ -22,13 +22,11 @@ export interface Tile {
 export interface GalleryState {
   key: string;
   tiles: readonly Tile[];
-  /** The run's points (the same for every tile), from the first snapshot that has them. */
-  points: PointsFrame | null;
   /** Tiles whose run has ended (finished, converged, diverged or failed). */
   done: number;
 }
 
-export const EMPTY_GALLERY: GalleryState = { key: '', tiles: [], points: null, done: 0 };
+export const EMPTY_GALLERY: GalleryState = { key: '', tiles: [], done: 0 };
 
 const ENDED: ReadonlySet<TileState> = new Set(['finished', 'converged', 'diverged', 'error']);
 

@@ -6,7 +6,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   type Config,
-  classCount,
   configsEqual,
   copyConfig,
   DEFAULT_CONFIG,
@@ -20,11 +19,12 @@ import { LossSeries } from '../core/lossSeries';
 import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { type PinnedRun, pinRun } from './pin';
+import { dataKey, runPoints } from './points';
 import { DEFAULT_VIEW, type ViewId } from './view';
 import { type WorkSlice, workSlice } from './workSlice';
 
-/** Everything of a snapshot but its loss arrays and points. */
-export type Frame = Omit<Snapshot, 'type' | 'lossFrom' | 'trainLosses' | 'testLosses' | 'points'>;
+/** Everything of a snapshot but its loss arrays. */
+export type Frame = Omit<Snapshot, 'type' | 'lossFrom' | 'trainLosses' | 'testLosses'>;
 
 export interface Notice {
   id: number;
@@ -47,8 +47,9 @@ export interface AppState extends WorkSlice {
   /** Width / height of the plot area. */
   aspect: number;
   frame: Frame | null;
-  points: PointsFrame | null;
-  /** The data settings `points` were made from. */
+  /** The run's points, made on the page as the worker makes them (state/points.ts). */
+  points: PointsFrame;
+  /** The data settings and data version `points` were made from. */
   pointsKey: string;
   losses: Losses;
   lossVersion: number;
@@ -114,20 +115,11 @@ function emptyLosses(gen: number): Losses {
   return { gen, train: new LossSeries(), test: null };
 }
 
-/** The settings that determine the points (data and split), as one comparable string. */
-export function dataKey(c: Config): string {
-  return [c.data, c.n, c.noise, c.seed, classCount(c), c.test].join('|');
-}
-
-/** The points as drawn: the run's rows, the last `round(test * n)` of them held out. */
-export function pointsOf(d: Data, test: number): PointsFrame {
-  const nTest = Math.floor(test * d.n + 0.5);
-  return { X: d.X.slice(0, 2 * d.n), y: d.y.slice(0, d.n), nTrain: d.n - nTest, classes: d.classes };
-}
-
 let nextNoticeId = 1;
 
 export function createAppStore(init: StoreInit = {}): AppStore {
+  const config = copyConfig(init.config ?? DEFAULT_CONFIG);
+  const custom = init.data ? atLinkPrecision(init.data) : null;
   return createStore<AppState>()((set, get) => {
     /** Applies a config change; a new generation only if something really changed. */
     const change = (next: Config) => {
@@ -138,16 +130,25 @@ export function createAppStore(init: StoreInit = {}): AppStore {
         s.notify('warning', 'Your edited points were replaced', [
           `A data setting changed, so the generated dataset replaces your ${s.custom.n} points.`,
         ]);
-        set((t) => ({ config: next, gen: t.gen + 1, custom: null, dataVersion: t.dataVersion + 1 }));
+        const dataVersion = s.dataVersion + 1;
+        set({
+          config: next,
+          gen: s.gen + 1,
+          custom: null,
+          dataVersion,
+          ...runPoints(next, null, dataVersion),
+        });
         return;
       }
-      set((t) => ({ config: next, gen: t.gen + 1 }));
+      // Same points (only the network or training changed): keep the object, so the points layer is
+      // not redrawn on every slider tick.
+      const same = dataKey(next) === dataKey(s.config);
+      set({ config: next, gen: s.gen + 1, ...(same ? {} : runPoints(next, s.custom, s.dataVersion)) });
     };
     /** The data a click edits: the edited points, else the generated ones as shown. */
     const editable = (): Data | null => {
       const { custom, points } = get();
       if (custom) return custom;
-      if (!points) return null;
       return { X: points.X, y: points.y, n: points.y.length, classes: points.classes };
     };
     const setData = (edited: Data | null) => {
@@ -155,14 +156,12 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       if (edited === null && s.custom === null) return;
       const data = edited && atLinkPrecision(edited);
       const dataVersion = s.dataVersion + 1;
-      const points = data ? pointsOf(data, s.config.test) : null;
       set({
         custom: data,
         dataVersion,
         dataLinked: null,
         gen: s.gen + 1,
-        // Shown at once; the worker's points of the new generation are the same rows.
-        ...(points ? { points, pointsKey: `${dataKey(s.config)}|${dataVersion}` } : {}),
+        ...runPoints(s.config, data, dataVersion),
       });
     };
     const edit = (f: (c: Config) => void) => {
@@ -172,19 +171,18 @@ export function createAppStore(init: StoreInit = {}): AppStore {
     };
     return {
       ...workSlice(set, get),
-      config: copyConfig(init.config ?? DEFAULT_CONFIG),
+      config,
       gen: 0,
       playing: init.playing ?? true,
       speed: init.speed ?? Number.POSITIVE_INFINITY,
       aspect: 1.5,
       frame: null,
-      points: null,
-      pointsKey: '',
+      ...runPoints(config, custom, 0),
       losses: emptyLosses(-1),
       lossVersion: 0,
       logScale: false,
       notices: (init.notices ?? []).map((n) => ({ ...n, id: nextNoticeId++ })),
-      custom: init.data ? atLinkPrecision(init.data) : null,
+      custom,
       dataVersion: 0,
       dataLinked: null,
       brush: 0,
@@ -240,17 +238,11 @@ export function createAppStore(init: StoreInit = {}): AppStore {
           pinned.train.append(s.trainLosses);
           if (s.testLosses) pinned.test?.append(s.testLosses);
         }
-        const { trainLosses: _a, testLosses: _b, points, type: _t, lossFrom: _f, ...frame } = s;
-        // Same data as shown (only the network or training changed): keep the old object, so the
-        // points layer is not redrawn on every slider tick.
-        const key = `${dataKey(state.config)}|${state.dataVersion}`;
-        const keep = !points || key === state.pointsKey;
+        const { trainLosses: _a, testLosses: _b, type: _t, lossFrom: _f, ...frame } = s;
         set({
           frame,
           losses,
           lossVersion: state.lossVersion + 1,
-          points: keep ? state.points : points,
-          pointsKey: keep ? state.pointsKey : key,
         });
         return true;
       },

@@ -174,9 +174,6 @@ export class Session {
       snap.unit = inspector.unitField(p, view.unit, this.box);
       snap.hidden = inspector.hiddenSpace(p, view.hidden, data.X, data.n, this.box);
     }
-    if (snap.seq === 0) {
-      snap.points = { X: data.X.slice(), y: data.y.slice(), nTrain: train.n, classes: data.classes };
-    }
     return snap;
   }
 }

@@ -11,7 +11,7 @@ import type { ToWorker } from '../../src/protocol/training';
 import { MAX_POINTS, nearestPoint, withoutPoint, withPoint } from '../../src/state/dataEdit';
 import { loadStoredData, STORAGE_KEY, startDataPersistence, storeData } from '../../src/state/persist';
 import { StoreProvider } from '../../src/state/react';
-import { type AppStore, createAppStore, pointsOf } from '../../src/state/store';
+import { type AppStore, createAppStore } from '../../src/state/store';
 import { initFromQuery, PTS_KEY, readPoints, startUrlSync, URL_DELAY_MS } from '../../src/state/urlSync';
 import { DataEditor } from '../../src/ui/data/DataEditor';
 import { makeSnapshot } from './helpers';
@@ -22,13 +22,11 @@ function small(n = 4) {
   return { X, y, n, classes: 2 };
 }
 
-/** A store showing the generated dataset of its configuration, as the worker would send it. */
+/** A store showing the generated dataset of its configuration, with the worker's first snapshot. */
 function storeWithPoints(n = 200): AppStore {
   const store = createAppStore();
   if (n !== 200) store.getState().setNumber('n', n);
-  const data = datasetOf(store.getState().config);
-  const points = pointsOf(data, store.getState().config.test);
-  store.getState().applySnapshot(makeSnapshot(store.getState().gen, 0, { points }));
+  store.getState().applySnapshot(makeSnapshot(store.getState().gen, 0));
   return store;
 }
 
@@ -87,7 +85,7 @@ describe('editing points in the store', () => {
     expect([s.points!.X[0], s.points!.X[1], s.points!.y[0]]).toEqual([0.25, -0.5, 1]);
     // The worker's first snapshot of the new generation keeps the points object.
     const shown = s.points;
-    store.getState().applySnapshot(makeSnapshot(1, 0, { points: pointsOf(s.custom!, 0) }));
+    store.getState().applySnapshot(makeSnapshot(1, 0));
     expect(store.getState().points).toBe(shown);
   });
 

@@ -126,14 +126,16 @@ describe('the logistic-regression baseline, as the analysis worker computes it',
 describe('the baseline view', () => {
   it('asks for the baseline on the run’s points and shows its accuracy beside the network’s', async () => {
     const { store, workers } = setup();
-    expect(workers).toHaveLength(0);
+    // The page has the points from the start: the fit does not wait for the training worker.
+    expect(workers).toHaveLength(1);
     expect(screen.getByTestId('baseline-accuracy').textContent).toBe('fitting…');
     act(() => {
       store.getState().applySnapshot(makeSnapshot(0, 0, { trainAcc: 0.975 }));
     });
     const w = workers[0]!;
+    expect(w.sent).toHaveLength(1);
     const req = w.last<BaselineRequest>();
-    expect(Array.from(req.points.y)).toEqual(Array.from(store.getState().points!.y));
+    expect(Array.from(req.points.y)).toEqual(Array.from(tutorialPoints().y));
     expect(req.key).toBe(store.getState().pointsKey);
     answer(w);
     expect(screen.getByTestId('baseline-accuracy').textContent).toBe('train 85.0%');

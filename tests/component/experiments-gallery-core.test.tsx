@@ -14,7 +14,7 @@ import { type GalleryState, isEnded } from '../../src/state/gallery';
 import { createAppStore } from '../../src/state/store';
 import { LoopWorker } from './experimentsWorkers';
 
-function trainGallery(base: Config, workers: number): { state: GalleryState; spawned: LoopWorker[] } {
+function trainGallery(base: Config, workers: number) {
   const spawned: LoopWorker[] = [];
   const store = createAppStore({ config: base });
   const pool = new GalleryPool(store, {
@@ -32,7 +32,7 @@ function trainGallery(base: Config, workers: number): { state: GalleryState; spa
     const busy = spawned.map((w) => w.pump()).some(Boolean);
     if (!busy) break;
   }
-  return { state: store.getState().gallery, spawned };
+  return { state: store.getState().gallery, points: store.getState().points, spawned };
 }
 
 /** The core's answer: the same configuration trained `passes` passes, sampled over the same grid. */
@@ -70,7 +70,7 @@ function expectTilesMatchCore(base: Config, state: GalleryState): void {
 describe('the hidden-size gallery against the core', () => {
   it('gives the tutorial configuration’s seven tiles the core’s accuracies and boundaries', () => {
     const base: Config = { ...copyConfig(DEFAULT_CONFIG), test: 0.3, passes: 2000 };
-    const { state, spawned } = trainGallery(base, 3);
+    const { state, points, spawned } = trainGallery(base, 3);
     expect(spawned.length).toBe(3);
     expectTilesMatchCore(base, state);
     // Every tile trained to the end of its run (the tutorial's settings do not converge this early).
@@ -79,8 +79,8 @@ describe('the hidden-size gallery against the core', () => {
     const acc = (u: number) => state.tiles.find((t) => t.units === u)!.trainAcc!;
     expect(acc(3)).toBeGreaterThan(0.95);
     expect(acc(1)).toBeLessThan(0.9);
-    expect(state.points?.y.length).toBe(200);
-    expect(state.points?.nTrain).toBe(140);
+    expect(points.y.length).toBe(200);
+    expect(points.nTrain).toBe(140);
   });
 
   it('keeps every other setting: two layers, ReLU, three classes, minibatches', () => {

@@ -46,9 +46,6 @@ export function makeSnapshot(gen: number, seq: number, patch: Partial<Snapshot> 
     weights: null,
     unit: null,
     hidden: null,
-    ...(seq === 0
-      ? { points: { X: new Float64Array([0, 0, 1, 1]), y: new Uint8Array([0, 1]), nTrain: 2, classes: 2 } }
-      : {}),
     ...patch,
   };
 }

@@ -252,8 +252,6 @@ describe('the worker, looking inside', () => {
     });
     host.run(1);
     const s = host.lastSnapshot();
-    expect(Array.from(s.points!.X)).toEqual(Array.from(data.X));
-    expect(s.points).toMatchObject({ nTrain: 8, classes: 3 });
     expect(s.grid.classes).toBe(3);
     expect(s.testLoss).not.toBeNull();
   });

@@ -71,7 +71,7 @@ describe('the store', () => {
     store.getState().applySnapshot(makeSnapshot(0, 0));
     store.getState().applySnapshot(makeSnapshot(0, 1));
     expect(store.getState().losses.train.length).toBe(20);
-    expect(store.getState().points?.y.length).toBe(2);
+    expect(store.getState().points.y.length).toBe(200);
     store.getState().reset();
     store.getState().applySnapshot(makeSnapshot(1, 0, { trainLosses: new Float64Array([1, 2, 3]) }));
     expect(store.getState().losses.train.length).toBe(3);

@@ -33,7 +33,8 @@ export default function GalleryView() {
     return () => store.getState().stopGallery();
   }, [store]);
 
-  const { tiles, points, done } = gallery;
+  const { tiles, done } = gallery;
+  const points = useStore((s) => s.points);
   const best = bestTile(tiles, done);
   const load = useCallback(
     (t: Tile) => {
