@@ -1,39 +1,52 @@
 /**
- * Pass, loss, accuracies, speed and state. The line itself changes many times a second, so it is not a
- * live region; a separate, visually hidden status region announces only the end of a run.
+ * Pass, loss, accuracies, speed and an honest verdict with one line on what it means or what to try.
+ * It follows every snapshot (at most one a frame: the worker waits for the page's ack). The line itself
+ * changes many times a second, so it is not a live region; a separate, visually hidden status region
+ * announces only the verdict of a run that ended.
  */
-import { useStoreThrottled } from '../state/react';
-import type { Frame } from '../state/store';
-import { DASH, fmtInt, fmtNum, fmtPercent, stateText } from './format';
+import { useMemo } from 'react';
+import { useStore } from '../state/react';
+import { type Verdict, verdict } from '../state/verdict';
+import { DASH, fmtInt, fmtNum, fmtPercent } from './format';
 
-/** Ten updates a second are as many as anyone reads. */
-const STATUS_INTERVAL_MS = 100;
-
-function endAnnouncement(f: Frame | null): string {
-  if (!f) return '';
-  switch (f.state) {
-    case 'finished':
-    case 'converged':
-      return `Training ${f.state} at pass ${fmtInt(f.pass)}: training accuracy ${fmtPercent(f.trainAcc)}.`;
-    case 'diverged':
-      return `Training ${stateText(f)}.`;
-    default:
-      return '';
-  }
+function endAnnouncement(v: Verdict | null, pass: number, acc: number): string {
+  if (!v || v.kind === 'training' || v.kind === 'paused') return '';
+  const at = v.kind === 'diverged' ? '' : ` at pass ${fmtInt(pass)}, training accuracy ${fmtPercent(acc)}`;
+  return `Training ${v.label}${at}. ${v.advice}`;
 }
 
 export function StatusLine() {
-  const frame = useStoreThrottled((s) => s.frame, STATUS_INTERVAL_MS);
-  const f = frame;
+  const f = useStore((s) => (s.frame?.gen === s.gen ? s.frame : null));
+  const losses = useStore((s) => s.losses);
+  const lossVersion = useStore((s) => s.lossVersion);
+  const points = useStore((s) => s.points);
+  const config = useStore((s) => s.config);
+  const v = useMemo(
+    () =>
+      f && lossVersion >= 0
+        ? verdict({
+            state: f.state,
+            pass: f.pass,
+            passes: f.passes,
+            trainLoss: f.trainLoss,
+            trainAcc: f.trainAcc,
+            losses: losses.train,
+            points,
+            config,
+          })
+        : null,
+    [f, losses, lossVersion, points, config],
+  );
   return (
     <div className="status">
       <p
         className="status-line"
         data-testid="status"
         data-state={f?.state ?? 'starting'}
+        data-verdict={v?.kind ?? 'starting'}
         data-pass={f?.pass ?? 0}
       >
-        {f ? (
+        {f && v ? (
           <>
             <span>
               Pass <b>{fmtInt(f.pass)}</b> of {fmtInt(f.passes)}
@@ -50,14 +63,22 @@ export function StatusLine() {
             <span>
               {f.state === 'training' && f.pps > 0 ? `${fmtInt(f.pps)} passes/s` : `${DASH} passes/s`}
             </span>
-            <span className={`state state-${f.state}`}>{stateText(f)}</span>
+            <span className={`state state-${v.kind}${v.success ? ' state-success' : ''}`}>
+              {v.kind === 'diverged' ? `diverged at pass ${fmtInt(f.divergedAt ?? f.pass)}` : v.label}
+            </span>
           </>
         ) : (
           <span>Starting…</span>
         )}
       </p>
+      <p
+        className={`status-advice${v && !v.success && v.kind !== 'training' && v.kind !== 'paused' ? ' status-warn' : ''}`}
+        data-testid="advice"
+      >
+        {v ? v.advice : ' '}
+      </p>
       <p className="sr-only" role="status">
-        {endAnnouncement(f)}
+        {f ? endAnnouncement(v, f.pass, f.trainAcc) : ''}
       </p>
     </div>
   );

@@ -207,10 +207,8 @@ describe('the panels', () => {
           makeSnapshot(0, 1, { state: 'diverged', divergedAt: 14, trainLoss: null, trainAcc: Number.NaN }),
         );
     });
-    // The line updates at most ten times a second.
-    await waitFor(() =>
-      expect(status.textContent).toContain('diverged at pass 14 — lower the learning rate'),
-    );
+    await waitFor(() => expect(status.textContent).toContain('diverged at pass 14'));
+    expect(screen.getByTestId('advice').textContent).toContain('lower the learning rate (now 0.01)');
     expect(status.textContent).not.toContain('NaN');
     expect((screen.getByRole('button', { name: 'Play' }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -229,7 +227,9 @@ describe('the panels', () => {
       store.getState().applySnapshot(makeSnapshot(0, 0, { state: 'finished', pass: 20000, trainAcc: 0.97 }));
     });
     const regions = screen.getAllByRole('status').map((r) => r.textContent);
-    expect(regions).toContain('Training finished at pass 20,000: training accuracy 97.0%.');
+    expect(regions).toContain(
+      'Training finished at pass 20,000, training accuracy 97.0%. All 20,000 passes done.',
+    );
   });
 
   it('copies the link and confirms it', async () => {
