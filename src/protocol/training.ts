@@ -11,8 +11,12 @@ import type { Data } from '../core/datasets';
 import type { Box } from '../core/grid';
 import type { Params } from '../core/network';
 
-/** Passes per second; `Infinity` is flat out. */
+/**
+ * Passes per second; `Infinity` is flat out, and `TIMELAPSE` plays the run as a time-lapse: slowly at
+ * first, so the boundary can be seen forming, then faster and faster (src/worker/pace.ts).
+ */
 export type Speed = number;
+export const TIMELAPSE: Speed = 0;
 
 export type RunState = 'training' | 'paused' | 'finished' | 'converged' | 'diverged';
 

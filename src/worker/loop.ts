@@ -11,9 +11,11 @@ import {
   type InspectView,
   type Speed,
   snapshotTransfer,
+  TIMELAPSE,
   type ToWorker,
   weightsTransfer,
 } from '../protocol/training';
+import { lapsePasses, lapseTime } from './pace';
 import { Session } from './session';
 
 export interface Host {
@@ -58,8 +60,11 @@ export class TrainingLoop {
   /** Passes the speed limit allows now (limited speeds only). */
   private credit = 0;
   private creditAt = 0;
-  private trainedMs = 0;
+  /** When the last snapshot was sent; snapshots may take `SNAPSHOT_SHARE` of the time since. */
+  private sentAt = 0;
   private snapshotMs = 0;
+  /** Time-lapse: when the lapse clock would have started to be at the current pass now. */
+  private lapseStart = 0;
   private ppsPasses = 0;
   private ppsStart = 0;
   /** Time spent in training itself within the current pps window (no snapshots, no idling). */
@@ -134,6 +139,8 @@ export class TrainingLoop {
   private resetPace(): void {
     this.credit = 0;
     this.creditAt = this.host.now();
+    // The time-lapse goes on from the current pass at the pace it had there.
+    this.lapseStart = this.creditAt - lapseTime(this.session?.pass ?? 0);
     this.ppsPasses = 0;
     this.ppsStart = this.creditAt;
     this.ppsTrainMs = 0;
@@ -149,7 +156,7 @@ export class TrainingLoop {
         this.session = new Session(p.gen, p.config, this.aspect, p.data);
         this.lastSeq = -1;
         this.dirty = true;
-        this.trainedMs = 0;
+        this.sentAt = this.host.now();
         this.snapshotMs = 0;
         this.pps = 0;
         this.resetPace();
@@ -178,7 +185,9 @@ export class TrainingLoop {
   private train(s: Session, slice: number): void {
     const t0 = this.host.now();
     let max = Number.POSITIVE_INFINITY;
-    if (Number.isFinite(this.speed)) {
+    if (this.speed === TIMELAPSE) {
+      max = Math.floor(lapsePasses(t0 - this.lapseStart)) - s.pass;
+    } else if (Number.isFinite(this.speed)) {
       // Cap the credit so that a stall is not followed by a burst.
       const cap = Math.max(1, this.speed * 0.1);
       this.credit = Math.min(cap, this.credit + (this.speed * (t0 - this.creditAt)) / 1000);
@@ -187,10 +196,9 @@ export class TrainingLoop {
     }
     if (max <= 0) return;
     const done = s.advance(max, t0 + slice, () => this.host.now());
-    if (Number.isFinite(this.speed)) this.credit -= done;
+    if (this.speed !== TIMELAPSE && Number.isFinite(this.speed)) this.credit -= done;
     this.ppsPasses += done;
     const dt = this.host.now() - t0;
-    this.trainedMs += dt;
     this.ppsTrainMs += dt;
     if (dt >= slice / 2) this.ppsBestSlice = Math.max(this.ppsBestSlice, (done * 1000) / dt);
     if (done > 0) this.dirty = true;
@@ -199,15 +207,17 @@ export class TrainingLoop {
   private maybeSend(s: Session): void {
     if (!this.dirty || this.awaitingAck) return;
     const active = this.playing && !s.end;
+    const t0 = this.host.now();
+    // Wall time, not training time: at a limited speed the worker mostly waits, and that time counts.
     if (
       active &&
       this.lastSeq >= 0 &&
-      this.trainedMs * SNAPSHOT_SHARE < this.snapshotMs * (1 - SNAPSHOT_SHARE)
+      (t0 - this.sentAt) * SNAPSHOT_SHARE < this.snapshotMs * (1 - SNAPSHOT_SHARE)
     ) {
       return;
     }
-    const t0 = this.host.now();
-    const window = Math.max(500, Number.isFinite(this.speed) ? 3000 / this.speed : 0);
+    const steady = this.speed !== TIMELAPSE && Number.isFinite(this.speed);
+    const window = Math.max(500, steady ? 3000 / this.speed : 0);
     if (t0 - this.ppsStart >= window) {
       this.pps = (this.ppsPasses * 1000) / (t0 - this.ppsStart);
       if (this.ppsTrainMs > 0) {
@@ -227,7 +237,7 @@ export class TrainingLoop {
       ms: this.snapshotMs,
       cells: snap.grid.width * snap.grid.height,
     });
-    this.trainedMs = 0;
+    this.sentAt = this.host.now();
     this.lastSeq = snap.seq;
     this.awaitingAck = true;
     this.dirty = false;
@@ -236,17 +246,25 @@ export class TrainingLoop {
 
   private scheduleNext(s: Session): void {
     if (s.end || !this.playing) return;
-    if (Number.isFinite(this.speed) && this.credit < 1) {
-      if (this.timerQueued) return;
-      this.timerQueued = true;
-      const ms = Math.max(1, ((1 - this.credit) * 1000) / this.speed);
-      this.host.after(() => {
-        this.timerQueued = false;
-        this.tick();
-      }, ms);
+    let wait = 0;
+    if (this.speed === TIMELAPSE) {
+      wait = this.lapseStart + lapseTime(s.pass + 1) - this.host.now();
+    } else if (Number.isFinite(this.speed) && this.credit < 1) {
+      wait = ((1 - this.credit) * 1000) / this.speed;
+    }
+    if (wait <= 0) {
+      this.wake();
       return;
     }
-    this.wake();
+    if (this.timerQueued) return;
+    this.timerQueued = true;
+    this.host.after(
+      () => {
+        this.timerQueued = false;
+        this.tick();
+      },
+      Math.max(1, wait),
+    );
   }
 
   private fail(e: unknown): void {
