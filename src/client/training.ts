@@ -44,7 +44,7 @@ export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): Wo
   const watchdog = new Watchdog(
     () => {
       const s = store.getState();
-      return replyTimeout(s.config, s.speed, s.aspect);
+      return replyTimeout(s.config, s.speed, s.aspect, s.custom);
     },
     () => fail('the training worker stopped responding'),
     opts.timers,

@@ -4,17 +4,18 @@
  * dropped here. The loss series are mutable for speed: `lossVersion` changes whenever they do.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { classCount, trainCount } from '../config/derived';
 import {
   type Config,
-  classCount,
   configsEqual,
   copyConfig,
   DEFAULT_CONFIG,
   type EnumKey,
   HIDDEN,
+  isValidConfig,
   type NumericKey,
+  restartsRun,
 } from '../config/schema';
-import { isValidConfig } from '../config/url';
 import type { Data } from '../core/datasets';
 import type { InspectView, PointsFrame, Snapshot, Speed, WeightsFrame } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
@@ -132,17 +133,21 @@ export function dataKey(c: Config): string {
   return [c.data, c.n, c.noise, c.seed, classCount(c), c.test].join('|');
 }
 
-/** The points as drawn: the run's rows, the last `round(test * n)` of them held out. */
+/** The points as drawn: the run's rows, the last `testCount(test, n)` of them held out. */
 export function pointsOf(d: Data, test: number): PointsFrame {
-  const nTest = Math.floor(test * d.n + 0.5);
-  return { X: d.X.slice(0, 2 * d.n), y: d.y.slice(0, d.n), nTrain: d.n - nTest, classes: d.classes };
+  return {
+    X: d.X.slice(0, 2 * d.n),
+    y: d.y.slice(0, d.n),
+    nTrain: trainCount(test, d.n),
+    classes: d.classes,
+  };
 }
 
 let nextNoticeId = 1;
 
 export function createAppStore(init: StoreInit = {}): AppStore {
   return createStore<AppState>()((set, get) => {
-    /** Applies a config change; a new generation only if something really changed. */
+    /** Applies a config change; a new generation only if a setting that restarts the run changed. */
     const change = (next: Config) => {
       const s = get();
       if (!isValidConfig(next) || configsEqual(next, s.config)) return;
@@ -154,7 +159,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
         set((t) => ({ config: next, gen: t.gen + 1, custom: null, dataVersion: t.dataVersion + 1 }));
         return;
       }
-      set((t) => ({ config: next, gen: t.gen + 1 }));
+      set((t) => ({ config: next, gen: restartsRun(s.config, next) ? t.gen + 1 : t.gen }));
     };
     /** The data a click edits: the edited points, else the generated ones as shown. */
     const editable = (): Data | null => {
@@ -210,7 +215,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
 
       setConfig: (config) => change(copyConfig(config)),
       setNumber: (key, value) => edit((c) => (c[key] = value)),
-      setEnum: (key, value) => edit((c) => ((c as unknown as Record<EnumKey, string>)[key] = value)),
+      setEnum: (key, value) => edit((c) => (c[key] = value)),
       setHidden: (layer, units) =>
         edit((c) => {
           if (layer >= 0 && layer < c.hidden.length) c.hidden[layer] = Math.round(units);

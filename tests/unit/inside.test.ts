@@ -16,7 +16,7 @@ import { dataToPixel, gridProbs, pixelToData, pointProbs } from '../../src/rende
 import { paintUnitField, valueRange } from '../../src/render/unitField';
 import { Inspector, UNIT_GRID } from '../../src/worker/inspect';
 import { defaultHidden, spaceLayers, validHidden, validUnit } from '../../src/protocol/inspectSpec';
-import { paramCount } from '../../src/protocol/training';
+import { paramCount } from '../../src/config/derived';
 
 const BOX = { x0: -1.5, x1: 2.5, y0: -1, y1: 1.5 };
 
