@@ -20,7 +20,9 @@ describe('URL sync', () => {
   it('restores every setting from a shared query', () => {
     const init = initFromQuery(`?${SHARED}`);
     expect(init.notices).toEqual([]);
+    // Every published setting differs from its default here; settings added later keep theirs.
     expect(init.config).toEqual({
+      ...DEFAULT_CONFIG,
       data: 'spiral',
       n: 300,
       noise: 0.1,
