@@ -1,7 +1,8 @@
 /**
  * The page's one store (vanilla zustand, so the worker client and URL sync use it without React).
  * A change of a setting that restarts the run (the table's `restarts`), new points or a reset starts a
- * new generation `gen`; snapshots of other generations are dropped here. The loss series are mutable for speed: `lossVersion` changes whenever they do.
+ * new generation `gen`; snapshots of other generations are dropped here. The loss series are mutable for
+ * speed: `lossVersion` changes whenever they do.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { classCount, trainCount } from '../config/derived';
