@@ -44,7 +44,7 @@ export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): Wo
     restart: 'eager',
     timeout: () => {
       const s = store.getState();
-      return replyTimeout(s.config, s.speed, s.aspect);
+      return replyTimeout(s.config, s.speed, s.aspect, s.custom);
     },
     timers: opts.timers,
     now,

@@ -3,7 +3,8 @@
  * event comes then, only silence. The client says when the worker owes it a message and when one
  * came; a debt older than the timeout means the worker is gone.
  */
-import { type Config, classCount } from '../config/schema';
+import { networkSizes } from '../config/derived';
+import type { Config } from '../config/schema';
 import { gridSize, macsPerPoint } from '../core/gridPlan';
 import type { Speed } from '../protocol/training';
 
@@ -16,13 +17,19 @@ const STALL_MS = 1000;
 
 /**
  * How long the worker may take to answer: the base, plus the speed limit's gap between passes, plus
- * two passes (forward, backward, losses) and one grid evaluation at a slow device's speed.
+ * two passes (forward, backward, losses) and one grid evaluation at a slow device's speed. Edited points
+ * (`edited`) replace the generated ones: their count and classes, not the settings', size the work.
  */
-export function replyTimeout(config: Config, speed: Speed, aspect: number): number {
-  const sizes = [2, ...config.hidden, classCount(config)];
+export function replyTimeout(
+  config: Config,
+  speed: Speed,
+  aspect: number,
+  edited?: { n: number; classes: number } | null,
+): number {
+  const sizes = networkSizes(config, edited?.classes);
   const macs = macsPerPoint(sizes);
   const { width, height } = gridSize(sizes, aspect);
-  const work = 2 * 4 * config.n * macs + width * height * macs;
+  const work = 2 * 4 * (edited?.n ?? config.n) * macs + width * height * macs;
   const gap = Number.isFinite(speed) && speed > 0 ? 2000 / speed : 0;
   return BASE_TIMEOUT_MS + gap + work / SLOW_MACS_PER_MS;
 }

@@ -2,35 +2,12 @@
  * The share-URL codec: a public, versioned query-string format (`v=1`). Decoding never throws: a bad
  * value falls back to its default or is clamped, and every change is reported as a message.
  */
-import {
-  type Config,
-  copyConfig,
-  DEFAULT_CONFIG,
-  ENUM_FIELDS,
-  type EnumKey,
-  HIDDEN,
-  NUMBER_FIELDS,
-  type NumberField,
-  type NumericKey,
-} from './schema';
+import { copyConfig, DEFAULT_CONFIG, SETTING_ROWS } from './schema';
+import type { Config, EnumKey, LayersRow, NumberRow } from './settings';
 
 export const URL_VERSION = 1;
-/** The configuration's keys, in the order links write them. */
-export const URL_KEYS: readonly (keyof Config)[] = [
-  'data',
-  'n',
-  'noise',
-  'seed',
-  'classes',
-  'test',
-  'hidden',
-  'act',
-  'lr',
-  'reg',
-  'batch',
-  'anneal',
-  'passes',
-];
+/** The query-string names, in the order links write them (the table's order). */
+export const URL_KEYS: readonly string[] = SETTING_ROWS.map((r) => r.url);
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export interface Decoded {
@@ -49,7 +26,7 @@ function fmt(x: number): string {
 }
 
 /** Parses one number; returns the value to use and an optional message. */
-export function clampNumber(field: NumberField, raw: string): { value: number | null; message?: string } {
+export function clampNumber(field: NumberRow, raw: string): { value: number | null; message?: string } {
   const t = raw.trim();
   if (!NUMBER_RE.test(t)) {
     return { value: null, message: `${field.label}: ${quote(raw)} is not a number; using the default.` };
@@ -70,26 +47,26 @@ export function clampNumber(field: NumberField, raw: string): { value: number | 
   return message ? { value: v, message } : { value: v };
 }
 
-function parseHidden(raw: string, messages: string[]): number[] | null {
+function parseLayers(row: LayersRow, raw: string, messages: string[]): number[] | null {
   const parts = raw.split(',');
-  if (parts.length > HIDDEN.maxLayers) {
-    messages.push(`Hidden layers: at most ${HIDDEN.maxLayers}; kept the first ${HIDDEN.maxLayers}.`);
-    parts.length = HIDDEN.maxLayers;
+  if (parts.length > row.maxLayers) {
+    messages.push(`${row.listLabel}: at most ${row.maxLayers}; kept the first ${row.maxLayers}.`);
+    parts.length = row.maxLayers;
   }
   const out: number[] = [];
   for (const p of parts) {
     const t = p.trim();
     if (!/^[+-]?\d+$/.test(t)) {
-      messages.push(`Hidden layer size: ${quote(p)} is not a whole number; layer dropped.`);
+      messages.push(`${row.label}: ${quote(p)} is not a whole number; layer dropped.`);
       continue;
     }
     const v = Number(t);
-    const c = Math.min(HIDDEN.maxUnits, Math.max(HIDDEN.minUnits, v));
-    if (c !== v) messages.push(`Hidden layer size: ${quote(p)} is out of range; set to ${c}.`);
+    const c = Math.min(row.maxUnits, Math.max(row.minUnits, v));
+    if (c !== v) messages.push(`${row.label}: ${quote(p)} is out of range; set to ${c}.`);
     out.push(c);
   }
   if (out.length === 0) {
-    messages.push(`Hidden layers: none readable; using the default ${DEFAULT_CONFIG.hidden.join(',')}.`);
+    messages.push(`${row.listLabel}: none readable; using the default ${row.default.join(',')}.`);
     return null;
   }
   return out;
@@ -114,29 +91,33 @@ export function decodeConfig(input: string): Decoded {
   if (v !== null && v !== String(URL_VERSION)) {
     messages.push(`This link says format version ${quote(v)}; read as version ${URL_VERSION}.`);
   }
-  for (const key of Object.keys(ENUM_FIELDS) as EnumKey[]) {
-    const raw = params.get(key);
+  for (const row of SETTING_ROWS) {
+    const raw = params.get(row.url);
     if (raw === null) continue;
-    const field = ENUM_FIELDS[key];
-    if ((field.options as readonly string[]).includes(raw)) {
-      (config as unknown as Record<string, string>)[key] = raw;
-    } else {
-      messages.push(
-        `${field.label}: ${quote(raw)} is not one of ${field.options.join(', ')}; using ${config[key]}.`,
-      );
+    switch (row.kind) {
+      case 'enum': {
+        if ((row.options as readonly string[]).includes(raw)) {
+          // One of the row's own options; TypeScript cannot pair the key with its options here.
+          (config as Record<EnumKey, string>)[row.key] = raw;
+        } else {
+          messages.push(
+            `${row.label}: ${quote(raw)} is not one of ${row.options.join(', ')}; using ${config[row.key]}.`,
+          );
+        }
+        break;
+      }
+      case 'number': {
+        const { value, message } = clampNumber(row, raw);
+        if (message) messages.push(message);
+        if (value !== null) config[row.key] = value;
+        break;
+      }
+      case 'layers': {
+        const layers = parseLayers(row, raw, messages);
+        if (layers) config[row.key] = layers;
+        break;
+      }
     }
-  }
-  for (const key of Object.keys(NUMBER_FIELDS) as NumericKey[]) {
-    const raw = params.get(key);
-    if (raw === null) continue;
-    const { value, message } = clampNumber(NUMBER_FIELDS[key], raw);
-    if (message) messages.push(message);
-    if (value !== null) config[key] = value;
-  }
-  const hidden = params.get('hidden');
-  if (hidden !== null) {
-    const h = parseHidden(hidden, messages);
-    if (h) config.hidden = h;
   }
   return { config, messages };
 }
@@ -144,29 +125,9 @@ export function decodeConfig(input: string): Decoded {
 /** The query string (without `?`) for a config; `decodeConfig(encodeConfig(c)).config` equals `c`. */
 export function encodeConfig(c: Readonly<Config>): string {
   const parts = [`v=${URL_VERSION}`];
-  for (const key of URL_KEYS) {
-    const value = key === 'hidden' ? c.hidden.join(',') : String(c[key]);
-    parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
+  for (const row of SETTING_ROWS) {
+    const value = row.kind === 'layers' ? c[row.key].join(',') : String(c[row.key]);
+    parts.push(`${row.url}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
   }
   return parts.join('&');
-}
-
-/** True when every field is of its type and inside its range. */
-export function isValidConfig(c: Readonly<Config>): boolean {
-  for (const key of Object.keys(NUMBER_FIELDS) as NumericKey[]) {
-    const f = NUMBER_FIELDS[key];
-    const v = c[key];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return false;
-    if (f.integer && !Number.isInteger(v)) return false;
-    if (!(f.zero && v === 0) && (v < f.min || v > f.max)) return false;
-  }
-  for (const key of Object.keys(ENUM_FIELDS) as EnumKey[]) {
-    if (!(ENUM_FIELDS[key].options as readonly string[]).includes(c[key])) return false;
-  }
-  return (
-    Array.isArray(c.hidden) &&
-    c.hidden.length >= HIDDEN.minLayers &&
-    c.hidden.length <= HIDDEN.maxLayers &&
-    c.hidden.every((h) => Number.isInteger(h) && h >= HIDDEN.minUnits && h <= HIDDEN.maxUnits)
-  );
 }

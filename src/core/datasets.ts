@@ -2,6 +2,7 @@
  * Seeded datasets, defined in docs/algorithms.md. `moons` and `circles` are scikit-learn's
  * `make_moons` / `make_circles` after `np.random.seed(seed)`, to the last bit.
  */
+import { testCount } from '../config/derived';
 import type { Dataset } from '../config/schema';
 import { linspace } from './linspace';
 import { RandomState } from './rng';
@@ -167,7 +168,7 @@ export interface Split {
 
 /** The first `n - round(test * n)` rows train, the rest test. */
 export function splitData(d: Data, test: number): Split {
-  const nTest = Math.floor(test * d.n + 0.5);
+  const nTest = testCount(test, d.n);
   if (nTest <= 0) return { train: d, test: null };
   const nTrain = d.n - nTest;
   const part = (from: number, to: number): Data => ({

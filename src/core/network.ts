@@ -11,10 +11,6 @@ export interface Params {
   b: Float64Array[];
 }
 
-export function layerSizes(hidden: readonly number[], classes: number): number[] {
-  return [2, ...hidden, classes];
-}
-
 /** The tutorial's init: `np.random.seed(seed)`, then per layer `randn(in, out) / sqrt(in)`, biases 0. */
 export function initParams(sizes: readonly number[], act: Activation, rng: RandomState): Params {
   const W: Float64Array[] = [];

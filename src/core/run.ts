@@ -1,7 +1,8 @@
 /** Builds a whole training run from a config: data, split, initial weights and trainer. */
-import { type Config, classCount } from '../config/schema';
+import { classCount, layerSizes } from '../config/derived';
+import type { Config } from '../config/schema';
 import { type Data, makeDataset, splitData } from './datasets';
-import { initParams, layerSizes } from './network';
+import { initParams } from './network';
 import { RandomState } from './rng';
 import { Trainer } from './trainer';
 

@@ -3,13 +3,14 @@
  * current run (same data, same initial weights, same updates) and prints the same loss log as
  * `npm run train`. Needs only NumPy. Definitions: docs/algorithms.md.
  */
-import { type Config, classCount } from '../config/schema';
+import { classCount } from '../config/derived';
+import type { Config } from '../config/schema';
 
 export interface ExportOptions {
   /** Log every K passes (the tutorial: 1000). */
   every?: number;
-  /** Edited data to embed instead of the generated dataset. */
-  data?: { X: ArrayLike<number>; y: ArrayLike<number>; n: number };
+  /** Edited data to embed instead of the generated dataset; its class count sizes the output layer. */
+  data?: { X: ArrayLike<number>; y: ArrayLike<number>; n: number; classes: number };
 }
 
 const DATASET_CODE: Record<Config['data'], string> = {
@@ -118,7 +119,7 @@ Run it with python3 (only NumPy needed); it prints the same loss log as the play
 import numpy as np
 
 SEED = ${c.seed}
-CLASSES = ${classCount(c)}
+CLASSES = ${classCount(c, data?.classes)}
 
 ${dataCode}
 

@@ -157,13 +157,6 @@ export function weightsTransfer(w: WeightsFrame): ArrayBuffer[] {
   return [...w.W, ...w.b].map((a) => a.buffer as ArrayBuffer);
 }
 
-/** Weights and biases of a network of these layer sizes. */
-export function paramCount(sizes: readonly number[]): number {
-  let n = 0;
-  for (let l = 0; l + 1 < sizes.length; l++) n += (sizes[l]! + 1) * sizes[l + 1]!;
-  return n;
-}
-
 /** The buffers a snapshot hands over (never touched by the sender afterwards). */
 export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
   const list: ArrayBuffer[] = [s.grid.probs.buffer as ArrayBuffer, s.trainLosses.buffer as ArrayBuffer];

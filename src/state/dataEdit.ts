@@ -3,7 +3,8 @@
  * New points go first, so they train: the test split takes the last rows (core/datasets.ts), and the
  * points held out before an edit stay held out.
  */
-import { type Config, classCount } from '../config/schema';
+import { classCount } from '../config/derived';
+import type { Config } from '../config/schema';
 import type { Data } from '../core/datasets';
 import type { PointsFrame } from '../protocol/training';
 

@@ -3,7 +3,8 @@
  * edited data, exactly as the training worker makes them (the same seeded generator), so they never
  * travel back from the worker. A few hundred microseconds for the largest dataset.
  */
-import { type Config, classCount } from '../config/schema';
+import { classCount, trainCount } from '../config/derived';
+import type { Config } from '../config/schema';
 import { type Data, makeDataset } from '../core/datasets';
 import type { PointsFrame } from '../protocol/training';
 
@@ -12,10 +13,14 @@ export function dataKey(c: Config): string {
   return [c.data, c.n, c.noise, c.seed, classCount(c), c.test].join('|');
 }
 
-/** The points as drawn: the run's rows, the last `round(test * n)` of them held out. */
+/** The points as drawn: the run's rows, the last `testCount(test, n)` of them held out. */
 export function pointsOf(d: Data, test: number): PointsFrame {
-  const nTest = Math.floor(test * d.n + 0.5);
-  return { X: d.X.slice(0, 2 * d.n), y: d.y.slice(0, d.n), nTrain: d.n - nTest, classes: d.classes };
+  return {
+    X: d.X.slice(0, 2 * d.n),
+    y: d.y.slice(0, d.n),
+    nTrain: trainCount(test, d.n),
+    classes: d.classes,
+  };
 }
 
 /** The run's points and their key: edited data when there is some, else the generated dataset. */

@@ -1,7 +1,8 @@
 /**
  * The page's one store (vanilla zustand, so the worker client and URL sync use it without React).
- * A configuration change or a reset starts a new generation `gen`; snapshots of other generations are
- * dropped here. The loss series are mutable for speed: `lossVersion` changes whenever they do.
+ * A change of a setting that restarts the run (the table's `restarts`), new points or a reset starts a
+ * new generation `gen`; snapshots of other generations are dropped here. The loss series are mutable for
+ * speed: `lossVersion` changes whenever they do.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
@@ -11,9 +12,10 @@ import {
   DEFAULT_CONFIG,
   type EnumKey,
   HIDDEN,
+  isValidConfig,
   type NumericKey,
+  restartsRun,
 } from '../config/schema';
-import { isValidConfig } from '../config/url';
 import type { Data } from '../core/datasets';
 import { LossSeries } from '../core/lossSeries';
 import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/training';
@@ -121,7 +123,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
   const config = copyConfig(init.config ?? DEFAULT_CONFIG);
   const custom = init.data ? atLinkPrecision(init.data) : null;
   return createStore<AppState>()((set, get) => {
-    /** Applies a config change; a new generation only if something really changed. */
+    /** Applies a config change; a new generation only if a setting that restarts the run changed. */
     const change = (next: Config) => {
       const s = get();
       if (!isValidConfig(next) || configsEqual(next, s.config)) return;
@@ -143,7 +145,8 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       // Same points (only the network or training changed): keep the object, so the points layer is
       // not redrawn on every slider tick.
       const same = dataKey(next) === dataKey(s.config);
-      set({ config: next, gen: s.gen + 1, ...(same ? {} : runPoints(next, s.custom, s.dataVersion)) });
+      const gen = restartsRun(s.config, next) ? s.gen + 1 : s.gen;
+      set({ config: next, gen, ...(same ? {} : runPoints(next, s.custom, s.dataVersion)) });
     };
     /** The data a click edits: the edited points, else the generated ones as shown. */
     const editable = (): Data | null => {
@@ -193,7 +196,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
 
       setConfig: (config) => change(copyConfig(config)),
       setNumber: (key, value) => edit((c) => (c[key] = value)),
-      setEnum: (key, value) => edit((c) => ((c as unknown as Record<EnumKey, string>)[key] = value)),
+      setEnum: (key, value) => edit((c) => (c[key] = value)),
       setHidden: (layer, units) =>
         edit((c) => {
           if (layer >= 0 && layer < c.hidden.length) c.hidden[layer] = Math.round(units);

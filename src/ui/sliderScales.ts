@@ -92,17 +92,13 @@ export function hiddenScale(): SliderScale {
   };
 }
 
-/** Batch sizes worth trying; 0 is the whole training set (the tutorial). */
-const BATCH_STOPS = [0, 1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 200, 256, 500, 1000, 2000];
-
+/** The row's own stops if it lists them, else round log stops or even steps. */
 export function scaleFor(field: NumberField): SliderScale {
-  const key: NumericKey = field.key;
+  if (field.stops) return stopsScale(field.stops.filter((v) => v >= field.min && v <= field.max));
   if (field.scale === 'log') return stopsScale(logStops(field.min, field.max, field.zero));
-  if (key === 'batch') return stopsScale(BATCH_STOPS.filter((b) => b >= field.min && b <= field.max));
-  if (key === 'passes') return stopsScale(logStops(Math.max(field.min, 100), field.max, false, [1, 2, 5]));
   return linearScale(field.min, field.max, field.step);
 }
 
 export const SCALES: Readonly<Record<NumericKey, SliderScale>> = Object.fromEntries(
-  (Object.keys(NUMBER_FIELDS) as NumericKey[]).map((k) => [k, scaleFor(NUMBER_FIELDS[k])]),
+  Object.values(NUMBER_FIELDS).map((f) => [f.key, scaleFor(f)]),
 ) as Record<NumericKey, SliderScale>;

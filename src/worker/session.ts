@@ -2,6 +2,7 @@
  * One generation's training run as the worker sees it: trains pass by pass, keeps the loss history,
  * detects the end of the run and builds snapshots. Free of worker globals so tests run it in Node.
  */
+import { paramCount } from '../config/derived';
 import type { Config } from '../config/schema';
 import type { Data } from '../core/datasets';
 import { dataBox, GridEvaluator } from '../core/grid';
@@ -12,7 +13,6 @@ import {
   type GridFrame,
   type InspectView,
   MAX_INSPECT_PARAMS,
-  paramCount,
   type RunState,
   type Snapshot,
   type WeightsFrame,

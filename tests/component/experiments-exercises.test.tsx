@@ -2,8 +2,8 @@
 import './helpers';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
-import { decodeConfig, isValidConfig } from '../../src/config/url';
+import { copyConfig, DEFAULT_CONFIG, isValidConfig } from '../../src/config/schema';
+import { decodeConfig } from '../../src/config/url';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import ExercisesView from '../../src/ui/experiments/ExercisesView';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/schema';
-import { decodeConfig, encodeConfig, isValidConfig } from '../../src/config/url';
+import { DEFAULT_CONFIG, isValidConfig } from '../../src/config/schema';
+import { decodeConfig, encodeConfig } from '../../src/config/url';
 import { createAppStore } from '../../src/state/store';
 import { initFromQuery, startUrlSync, URL_DELAY_MS, URL_NOTICE_TITLE } from '../../src/state/urlSync';
 
@@ -20,7 +20,9 @@ describe('URL sync', () => {
   it('restores every setting from a shared query', () => {
     const init = initFromQuery(`?${SHARED}`);
     expect(init.notices).toEqual([]);
+    // Every published setting differs from its default here; settings added later keep theirs.
     expect(init.config).toEqual({
+      ...DEFAULT_CONFIG,
       data: 'spiral',
       n: 300,
       noise: 0.1,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { paramCount } from '../../src/config/derived';
 import { ACTIVATIONS, type Activation } from '../../src/config/schema';
 import { Forward } from '../../src/core/forward';
 import { initParams, type Params } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
 import { defaultHidden, spaceLayers, validHidden, validUnit } from '../../src/protocol/inspectSpec';
-import { paramCount } from '../../src/protocol/training';
 import {
   diagramEdges,
   edgeStyle,

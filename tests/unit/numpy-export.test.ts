@@ -57,4 +57,11 @@ describe('Export as NumPy', () => {
     const out = runPython(script);
     expect(out).toMatch(/^Loss after iteration 0: \d\.\d{6}\nLoss after iteration 100: /);
   });
+
+  it("sizes the output layer by the edited data's classes, not the settings'", () => {
+    const config = decodeConfig('data=blobs&classes=5').config;
+    const data = makeDataset({ ...config, data: 'moons', classes: 2 });
+    expect(numpyScript(config, { data })).toContain('\nCLASSES = 2\n');
+    expect(numpyScript(config)).toContain('\nCLASSES = 5\n');
+  });
 });

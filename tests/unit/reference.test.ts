@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Config, classCount } from '../../src/config/schema';
+import { classCount } from '../../src/config/derived';
+import type { Config } from '../../src/config/schema';
 import { makeDataset } from '../../src/core/datasets';
 import { createRun } from '../../src/core/run';
 

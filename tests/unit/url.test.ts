@@ -1,18 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVATIONS,
-  ANNEALS,
-  type Config,
   configsEqual,
-  DATASETS,
   DEFAULT_CONFIG,
-  HIDDEN,
+  isValidConfig,
   NUMBER_FIELDS,
-  type NumericKey,
+  SETTING_ROWS,
 } from '../../src/config/schema';
-import { decodeConfig, encodeConfig, isValidConfig } from '../../src/config/url';
+import { decodeConfig, encodeConfig } from '../../src/config/url';
+import { configArb, valueArb } from './settingArbs';
 
+/** The public v=1 format's keys, in the order links write them (links in the wild depend on it). */
 const KEYS = [
   'v',
   'data',
@@ -29,35 +27,6 @@ const KEYS = [
   'anneal',
   'passes',
 ];
-
-function numberArb(key: NumericKey): fc.Arbitrary<number> {
-  const f = NUMBER_FIELDS[key];
-  const inRange = f.integer
-    ? fc.integer({ min: f.min, max: f.max })
-    : fc
-        .double({ min: f.min, max: f.max, noNaN: true, noDefaultInfinity: true })
-        .map((v) => (Object.is(v, -0) ? 0 : v));
-  return f.zero ? fc.oneof(inRange, fc.constant(0)) : inRange;
-}
-
-const configArb: fc.Arbitrary<Config> = fc.record({
-  data: fc.constantFrom(...DATASETS),
-  n: numberArb('n'),
-  noise: numberArb('noise'),
-  seed: numberArb('seed'),
-  classes: numberArb('classes'),
-  test: numberArb('test'),
-  hidden: fc.array(fc.integer({ min: HIDDEN.minUnits, max: HIDDEN.maxUnits }), {
-    minLength: HIDDEN.minLayers,
-    maxLength: HIDDEN.maxLayers,
-  }),
-  act: fc.constantFrom(...ACTIVATIONS),
-  lr: numberArb('lr'),
-  reg: numberArb('reg'),
-  batch: numberArb('batch'),
-  anneal: fc.constantFrom(...ANNEALS),
-  passes: numberArb('passes'),
-});
 
 describe('URL codec', () => {
   it('decodes the empty query to the tutorial defaults without messages', () => {
@@ -149,5 +118,66 @@ describe('URL codec', () => {
     const q = encodeConfig(DEFAULT_CONFIG);
     expect(q.startsWith('v=1&')).toBe(true);
     for (const k of KEYS) expect(q).toContain(`${k}=`);
+  });
+
+  // Links in the wild: a new setting may add a key, but these must keep their names, defaults and order.
+  const TUTORIAL_LINK =
+    'v=1&data=moons&n=200&noise=0.2&seed=0&classes=2&test=0&hidden=3&act=tanh&lr=0.01&reg=0.01&batch=0&anneal=none&passes=20000';
+
+  it('reads the published tutorial link as the defaults', () => {
+    expect(decodeConfig(TUTORIAL_LINK)).toEqual({ config: DEFAULT_CONFIG, messages: [] });
+  });
+
+  it('writes the published keys of the tutorial link, with its values, in its order', () => {
+    const pairs = encodeConfig(DEFAULT_CONFIG).split('&');
+    const published = TUTORIAL_LINK.split('&');
+    expect(pairs.filter((p) => published.includes(p))).toEqual(published);
+  });
+});
+
+describe('URL codec, row by row (generated from the settings table)', () => {
+  for (const row of SETTING_ROWS) {
+    it(`round-trips any valid ${row.key} and leaves the other settings at their defaults`, () => {
+      fc.assert(
+        fc.property(valueArb(row), (v) => {
+          const c = { ...DEFAULT_CONFIG, [row.key]: v };
+          const { config, messages } = decodeConfig(encodeConfig(c));
+          expect(messages).toEqual([]);
+          expect(config).toEqual(c);
+          const alone = decodeConfig(
+            encodeConfig(c)
+              .split('&')
+              .find((p) => p.startsWith(`${row.url}=`))!,
+          );
+          expect(alone.config).toEqual(c);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it(`reads any text given for ${row.url} as a valid config, without throwing`, () => {
+      const text = fc.oneof(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.double().map(String),
+        fc.array(fc.double().map(String), { maxLength: 8 }).map((a) => a.join(',')),
+      );
+      fc.assert(
+        fc.property(text, fc.boolean(), (raw, encode) => {
+          const { config, messages } = decodeConfig(`${row.url}=${encode ? encodeURIComponent(raw) : raw}`);
+          expect(isValidConfig(config)).toBe(true);
+          expect(messages.every((m) => m.length < 200)).toBe(true);
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
+
+  it('says which setting it changed, by its label', () => {
+    for (const row of SETTING_ROWS) {
+      const { messages } = decodeConfig(`${row.url}=%3Cnope%3E`);
+      expect(messages).toHaveLength(row.kind === 'layers' ? 2 : 1);
+      expect(messages[0]!.startsWith(`${row.label}: “<nope>”`)).toBe(true);
+    }
   });
 });

@@ -1,4 +1,4 @@
-/** A select for one enum setting, built from its schema entry. */
+/** A select for one enum setting, built from its row of the settings table. */
 import { type Config, ENUM_FIELDS, type EnumKey } from '../../config/schema';
 import { useStore } from '../../state/react';
 import { SelectControl } from './SelectControl';
@@ -11,8 +11,8 @@ export function EnumSetting<K extends EnumKey>({ field }: { field: K }) {
     <SelectControl<Config[K]>
       label={f.label}
       value={value}
-      options={f.options as unknown as readonly Config[K][]}
-      optionLabels={f.optionLabels as unknown as Readonly<Record<Config[K], string>>}
+      options={f.options}
+      optionLabels={f.optionLabels}
       onChange={(v) => setEnum(field, v)}
       help={f.help}
     />

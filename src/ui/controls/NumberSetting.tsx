@@ -1,4 +1,4 @@
-/** A slider for one numeric setting, built from its schema entry. */
+/** A slider for one numeric setting, built from its row of the settings table. */
 import { NUMBER_FIELDS, type NumericKey } from '../../config/schema';
 import { useStore } from '../../state/react';
 import { fmtSetting } from '../format';

@@ -3,7 +3,7 @@
  * are kept, "Reset data", and CSV import and export.
  */
 import { type ChangeEvent, useId, useState } from 'react';
-import { classCount } from '../../config/schema';
+import { classCount } from '../../config/derived';
 import { dataToCSV, parseCSV } from '../../io/csv';
 import { classColors } from '../../render/colors';
 import { dataFromPoints, MAX_CLASSES } from '../../state/dataEdit';
@@ -26,7 +26,8 @@ export function DataEditor() {
   const brush = useStore((s) => s.brush);
   const custom = useStore((s) => s.custom);
   const linked = useStore((s) => s.dataLinked);
-  const shownClasses = useStore((s) => s.points?.classes ?? classCount(s.config));
+  // The data a click edits: the edited points, else the points shown (see the store's `editable`).
+  const classes = useStore((s) => classCount(s.config, s.custom?.classes ?? s.points?.classes));
   const shownCount = useStore((s) => s.points?.y.length ?? s.config.n);
   const dataName = useStore((s) => s.config.data);
   const setEditing = useStore((s) => s.setEditing);
@@ -36,7 +37,6 @@ export function DataEditor() {
   const editId = useId();
   const group = useId();
 
-  const classes = custom?.classes ?? shownClasses;
   // One class more than there is, so a click can start a new class (up to five).
   const choices = Math.min(MAX_CLASSES, classes + 1);
   // The new class's colour is not known yet (every class's colour depends on how many there are).

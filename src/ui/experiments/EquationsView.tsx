@@ -4,7 +4,7 @@
  * Indices follow the tutorial: z₁ = xW₁ + b₁, ..., δ₃ = ŷ − y, δ₂ = δ₃W₂ᵀ ∘ (1 − a₁²).
  */
 import type { ReactNode } from 'react';
-import { classCount } from '../../config/schema';
+import { networkSizes, paramCount, trainCount } from '../../config/derived';
 import { useStore } from '../../state/react';
 import { fmtInt, fmtNum } from '../format';
 import { ACT_NAME, APPLY, activation, call, ic, ij, learningRate, sumOver, T } from './equationParts';
@@ -46,16 +46,16 @@ export default function EquationsView() {
   const config = useStore((s) => s.config);
   const custom = useStore((s) => s.custom);
   const n = custom ? custom.n : config.n;
-  const N = n - Math.floor(config.test * n + 0.5);
+  const N = trainCount(config.test, n);
   const minibatch = config.batch > 0 && config.batch < N;
   const B = minibatch ? config.batch : N;
-  const sizes = [2, ...config.hidden, custom ? custom.classes : classCount(config)];
+  const sizes = networkSizes(config, custom?.classes);
   const L = sizes.length - 1;
   const C = sizes[L]!;
   const f = ACT_NAME[config.act];
   const { def, deriv } = activation(config.act);
   const layers = Array.from({ length: L }, (_, i) => i + 1);
-  const params = layers.reduce((s, k) => s + (sizes[k - 1]! + 1) * sizes[k]!, 0);
+  const params = paramCount(sizes);
   const lam = <Num>{fmtNum(config.reg, 6)}</Num>;
 
   const forward = layers.map((k) => {

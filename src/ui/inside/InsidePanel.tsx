@@ -4,10 +4,10 @@
  * while this section is on screen, and only for networks small enough to send their weights.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { networkSizes, paramCount } from '../../config/derived';
 import { ENUM_FIELDS } from '../../config/schema';
-import { layerSizes } from '../../core/network';
 import { defaultHidden, sameHidden, sameUnit, validHidden, validUnit } from '../../protocol/inspectSpec';
-import { type HiddenSpec, MAX_INSPECT_PARAMS, paramCount, type UnitRef } from '../../protocol/training';
+import { type HiddenSpec, MAX_INSPECT_PARAMS, type UnitRef } from '../../protocol/training';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import { fmtInt } from '../format';
 import { HiddenSpace } from './HiddenSpace';
@@ -33,11 +33,8 @@ function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
 
 export default function InsidePanel() {
   const store = useStoreApi();
-  const hidden = useStore((s) => s.config.hidden);
-  const classes = useStore((s) => s.points?.classes ?? s.custom?.classes ?? null);
-  const fallbackClasses = useStore((s) =>
-    s.config.data === 'blobs' || s.config.data === 'spiral' ? s.config.classes : 2,
-  );
+  // The shape the worker builds for these settings and points, until it sends the shape it built.
+  const plannedSizes = useStore((s) => networkSizes(s.config, s.custom?.classes).join(','));
   const act = useStore((s) => s.config.act);
   // Narrow reads: the panel re-renders when the shape or the unit's field changes, not per snapshot.
   const sentSizes = useStore((s) =>
@@ -49,7 +46,7 @@ export default function InsidePanel() {
   const [unitChoice, setUnitChoice] = useState<UnitRef | null>(null);
   const [spaceChoice, setSpaceChoice] = useState<HiddenSpec | null>(null);
 
-  const sizesKey = sentSizes || layerSizes(hidden, classes ?? fallbackClasses).join(',');
+  const sizesKey = sentSizes || plannedSizes;
   // One array per network shape, so the memoised diagram re-renders only when the shape changes.
   const sizes = useMemo(() => sizesKey.split(',').map(Number), [sizesKey]);
   const params = paramCount(sizes);

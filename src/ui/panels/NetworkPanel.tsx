@@ -1,12 +1,10 @@
-import { EnumSetting } from '../controls/EnumSetting';
-import { HiddenLayers } from '../controls/HiddenLayers';
 import { Panel } from './Panel';
+import { SettingsGroup } from './SettingsGroup';
 
 export function NetworkPanel() {
   return (
     <Panel title="Network">
-      <HiddenLayers />
-      <EnumSetting field="act" />
+      <SettingsGroup group="network" />
     </Panel>
   );
 }

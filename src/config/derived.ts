@@ -1,0 +1,51 @@
+/**
+ * Facts that follow from a configuration, each computed here only: the class count, the layer sizes, the
+ * test split and the parameter count. The engine, the worker, the watchdog and the views all ask here.
+ */
+import type { Config, Dataset } from './settings';
+
+/** The datasets the class count applies to; the others have two classes whatever it says. */
+export const MULTICLASS_DATASETS: readonly Dataset[] = ['blobs', 'spiral'];
+
+export function takesClassCount(data: Dataset): boolean {
+  return MULTICLASS_DATASETS.includes(data);
+}
+
+/**
+ * Number of classes the network outputs: the edited points' own count when there are edited points
+ * (it need not match the settings), else the generated dataset's.
+ */
+export function classCount(c: Pick<Config, 'data' | 'classes'>, editedClasses?: number | null): number {
+  if (editedClasses !== undefined && editedClasses !== null) return editedClasses;
+  return takesClassCount(c.data) ? c.classes : 2;
+}
+
+/** Layer sizes, input first: `[2, ...hidden, classes]`. */
+export function layerSizes(hidden: readonly number[], classes: number): number[] {
+  return [2, ...hidden, classes];
+}
+
+/** The network's layer sizes for a configuration (and the edited points' class count, if any). */
+export function networkSizes(
+  c: Pick<Config, 'data' | 'classes' | 'hidden'>,
+  editedClasses?: number | null,
+): number[] {
+  return layerSizes(c.hidden, classCount(c, editedClasses));
+}
+
+/** Rows held out for testing: `round(test * n)`, halves rounded up (NumPy: `floor(test * n + 0.5)`). */
+export function testCount(test: number, n: number): number {
+  return Math.floor(test * n + 0.5);
+}
+
+/** Rows trained on: the first `n - testCount(test, n)`. */
+export function trainCount(test: number, n: number): number {
+  return n - testCount(test, n);
+}
+
+/** Weights and biases of a network of these layer sizes. */
+export function paramCount(sizes: readonly number[]): number {
+  let n = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) n += (sizes[l]! + 1) * sizes[l + 1]!;
+  return n;
+}
