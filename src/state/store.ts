@@ -22,6 +22,7 @@ import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/trai
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { type PinnedRun, pinRun } from './pin';
 import { dataKey, runPoints } from './points';
+import { DEFAULT_SPEED } from './speedLink';
 import { DEFAULT_VIEW, type ViewId } from './view';
 import { type WorkSlice, workSlice } from './workSlice';
 
@@ -177,7 +178,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       config,
       gen: 0,
       playing: init.playing ?? true,
-      speed: init.speed ?? Number.POSITIVE_INFINITY,
+      speed: init.speed ?? DEFAULT_SPEED,
       aspect: 1.5,
       frame: null,
       ...runPoints(config, custom, 0),

@@ -6,6 +6,7 @@
  */
 import { decodeConfig, encodeConfig } from '../config/url';
 import type { Data } from '../core/datasets';
+import { speedFromQuery, speedQuery } from './speedLink';
 import type { AppStore, StoreInit } from './store';
 import { DEFAULT_VIEW, viewFromQuery, viewQuery } from './view';
 
@@ -62,9 +63,12 @@ export function initFromQuery(search: string, opts: InitOptions = {}): StoreInit
     data = opts.points.data ?? data;
   }
   const view = viewFromQuery(q);
+  const { speed, message } = speedFromQuery(q);
+  if (message) messages.push(message);
   return {
     config,
     ...(view !== DEFAULT_VIEW ? { view } : {}),
+    ...(speed !== null ? { speed } : {}),
     notices: messages.length > 0 ? [{ kind: 'warning', title: URL_NOTICE_TITLE, lines: messages }] : [],
     ...(data ? { data } : {}),
   };
@@ -128,12 +132,19 @@ export function startUrlSync(
     if (pts === undefined) return;
     if (state.custom) state.setDataLinked(pts !== null);
     const { pathname, hash, search } = win.location;
-    const query = `?${encodeConfig(state.config)}${pts ? `&${PTS_KEY}=${pts}` : ''}${viewQuery(state.view)}`;
+    const query = `?${encodeConfig(state.config)}${pts ? `&${PTS_KEY}=${pts}` : ''}${viewQuery(state.view)}${speedQuery(state.speed)}`;
     if (query !== search) win.history.replaceState(win.history.state, '', `${pathname}${query}${hash}`);
   };
   write();
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.config === prev.config && s.dataVersion === prev.dataVersion && s.view === prev.view) return;
+    if (
+      s.config === prev.config &&
+      s.dataVersion === prev.dataVersion &&
+      s.view === prev.view &&
+      s.speed === prev.speed
+    ) {
+      return;
+    }
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(write, delay);
   });

@@ -32,7 +32,7 @@ function Marker({ shape, color, hollow }: { shape: number; color: string; hollow
 }
 
 export function Legend() {
-  const classes = useStore((s) => s.points?.classes ?? 2);
+  const classes = useStore((s) => s.points.classes);
   const hasTest = useStore((s) => s.points !== null && s.points.nTrain < s.points.y.length);
   const colors = classColors(classes);
   const shaped = classes > 2;

@@ -1,5 +1,6 @@
 /** How numbers read on the page. Non-finite values read as a dash, never "NaN". */
 import type { NumericKey } from '../config/schema';
+import { TIMELAPSE } from '../protocol/training';
 import type { Frame } from '../state/store';
 
 export const DASH = '—';
@@ -38,6 +39,7 @@ export function fmtSetting(key: NumericKey, v: number): string {
 }
 
 export function fmtSpeed(pps: number): string {
+  if (pps === TIMELAPSE) return 'time-lapse';
   return Number.isFinite(pps) ? `${fmtInt(pps)} passes/s` : 'flat out';
 }
 

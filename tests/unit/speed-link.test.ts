@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { TIMELAPSE } from '../../src/protocol/training';
+import { DEFAULT_SPEED, speedFromQuery, speedQuery } from '../../src/state/speedLink';
+import { initFromQuery } from '../../src/state/urlSync';
+
+describe('the speed in a link', () => {
+  it('round-trips the time-lapse, flat out and every steady speed', () => {
+    for (const speed of [TIMELAPSE, Number.POSITIVE_INFINITY, 1, 10, 100, 10000]) {
+      const q = speedQuery(speed);
+      if (speed === DEFAULT_SPEED) expect(q).toBe('');
+      else expect(speedFromQuery(q.slice(1)).speed).toBe(speed);
+    }
+  });
+
+  it('leaves default links as they were', () => {
+    expect(speedQuery(DEFAULT_SPEED)).toBe('');
+    expect(speedFromQuery('hidden=3').speed).toBeNull();
+  });
+
+  it('turns a bad value into the default and a message, never a speed of 0 or NaN', () => {
+    for (const raw of ['0', '-5', '1e9', 'NaN', '2.5', 'fast', '10001', '']) {
+      const r = speedFromQuery(`speed=${encodeURIComponent(raw)}`);
+      expect(r.speed).toBeNull();
+      expect(r.message).toMatch(/^Speed: /);
+    }
+    const init = initFromQuery('?hidden=3&speed=warp');
+    expect(init.speed).toBeUndefined();
+    expect(init.notices?.[0]?.lines.join(' ')).toContain('“warp” is not lapse, max');
+    expect(initFromQuery('?speed=lapse').speed).toBe(TIMELAPSE);
+  });
+});
