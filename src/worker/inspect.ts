@@ -108,7 +108,7 @@ export class Inspector {
       shown,
       points,
       lineCount,
-      samples: LINE_SAMPLES,
+      samples,
       lines,
     };
   }

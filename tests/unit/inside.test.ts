@@ -16,7 +16,7 @@ import {
 import { boundingCube, PITCH, project3, squareDomains, toPlane, YAW } from '../../src/render/hiddenSpace';
 import { dataToPixel, gridProbs, pixelToData, pointProbs } from '../../src/render/probe';
 import { paintUnitField, valueRange } from '../../src/render/unitField';
-import { Inspector, UNIT_GRID } from '../../src/worker/inspect';
+import { Inspector, LINE_SAMPLES, UNIT_GRID } from '../../src/worker/inspect';
 
 const BOX = { x0: -1.5, x1: 2.5, y0: -1, y1: 1.5 };
 
@@ -126,6 +126,13 @@ describe('the hidden space, computed in the worker', () => {
     expect(frame.shown).toBeLessThan(2000);
     expect(frame.shown).toBeGreaterThanOrEqual(100);
     expect(frame.samples).toBeGreaterThanOrEqual(5);
+    expect(frame.samples).toBeLessThan(LINE_SAMPLES);
+    // The frame says how its lines are laid out: the last sample of the last line is the box's corner.
+    expect(frame.lines.length).toBe(frame.lineCount * frame.samples * 2);
+    const last = frame.lineCount * frame.samples - 1;
+    const a = direct(p, BOX.x1, BOX.y1, 3);
+    expect(frame.lines[2 * last]).toBeCloseTo(a[0]!, 6);
+    expect(frame.lines[2 * last + 1]).toBeCloseTo(a[1]!, 6);
   });
 });
 
