@@ -5,6 +5,7 @@
  * speed: `lossVersion` changes whenever they do.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { DATASET_PRESETS } from '../config/datasetPresets';
 import {
   type Config,
   configsEqual,
@@ -74,6 +75,8 @@ export interface AppState extends WorkSlice {
   view: ViewId;
 
   setConfig(config: Config): void;
+  /** Settings the link or the person set: a dataset's presets leave them alone. */
+  touched: ReadonlySet<string>;
   setNumber(key: NumericKey, value: number): void;
   setEnum<K extends EnumKey>(key: K, value: Config[K]): void;
   setHidden(layer: number, units: number): void;
@@ -112,6 +115,8 @@ export interface StoreInit {
   /** Edited points from the link or from this browser. */
   data?: Data | null;
   view?: ViewId;
+  /** The settings the link named. */
+  touched?: readonly string[];
 }
 
 function emptyLosses(gen: number): Losses {
@@ -196,8 +201,20 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       view: init.view ?? DEFAULT_VIEW,
 
       setConfig: (config) => change(copyConfig(config)),
-      setNumber: (key, value) => edit((c) => (c[key] = value)),
-      setEnum: (key, value) => edit((c) => (c[key] = value)),
+      touched: new Set(init.touched ?? []),
+      setNumber: (key, value) => {
+        if (!get().touched.has(key)) set((s) => ({ touched: new Set([...s.touched, key]) }));
+        edit((c) => (c[key] = value));
+      },
+      setEnum: (key, value) =>
+        edit((c) => {
+          c[key] = value;
+          if (key !== 'data') return;
+          const { touched } = get();
+          for (const [k, v] of Object.entries(DATASET_PRESETS[c.data])) {
+            if (!touched.has(k)) (c as unknown as Record<string, unknown>)[k] = v;
+          }
+        }),
       setHidden: (layer, units) =>
         edit((c) => {
           if (layer >= 0 && layer < c.hidden.length) c.hidden[layer] = Math.round(units);

@@ -4,6 +4,7 @@
  * slider drags add no history entries and cost nothing per tick. The points' codec is loaded only once
  * there are edited points; it compresses asynchronously, so the URL is written when it is done.
  */
+import { SETTING_ROWS } from '../config/schema';
 import { decodeConfig, encodeConfig } from '../config/url';
 import type { Data } from '../core/datasets';
 import { speedFromQuery, speedQuery } from './speedLink';
@@ -63,12 +64,15 @@ export function initFromQuery(search: string, opts: InitOptions = {}): StoreInit
     data = opts.points.data ?? data;
   }
   const view = viewFromQuery(q);
+  const named = new URLSearchParams(q);
+  const touched = SETTING_ROWS.filter((r) => named.has(r.url)).map((r) => r.key);
   const { speed, message } = speedFromQuery(q);
   if (message) messages.push(message);
   return {
     config,
     ...(view !== DEFAULT_VIEW ? { view } : {}),
     ...(speed !== null ? { speed } : {}),
+    touched,
     notices: messages.length > 0 ? [{ kind: 'warning', title: URL_NOTICE_TITLE, lines: messages }] : [],
     ...(data ? { data } : {}),
   };

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { DATASET_PRESETS } from '../../src/config/datasetPresets';
 import { DEFAULT_CONFIG, HIDDEN } from '../../src/config/schema';
 import { createAppStore } from '../../src/state/store';
+import { initFromQuery } from '../../src/state/urlSync';
 import { makeSnapshot } from './helpers';
 
 describe('the store', () => {
@@ -84,5 +86,24 @@ describe('the store', () => {
     const [a, b] = store.getState().notices;
     store.getState().dismiss(a!.id);
     expect(store.getState().notices).toEqual([b]);
+  });
+});
+
+describe('picking a dataset', () => {
+  it('sets the noise that makes it recognisable, unless the person or the link set the noise', () => {
+    const fresh = createAppStore();
+    fresh.getState().setEnum('data', 'spiral');
+    expect(fresh.getState().config).toMatchObject({ data: 'spiral', noise: DATASET_PRESETS.spiral.noise });
+    fresh.getState().setEnum('data', 'moons');
+    expect(fresh.getState().config.noise).toBe(DEFAULT_CONFIG.noise);
+
+    const person = createAppStore();
+    person.getState().setNumber('noise', 0.33);
+    person.getState().setEnum('data', 'spiral');
+    expect(person.getState().config.noise).toBe(0.33);
+
+    const linked = createAppStore(initFromQuery('?noise=0.4'));
+    linked.getState().setEnum('data', 'spiral');
+    expect(linked.getState().config.noise).toBe(0.4);
   });
 });
