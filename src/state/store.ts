@@ -117,6 +117,8 @@ export interface StoreInit {
   view?: ViewId;
   /** The settings the link named. */
   touched?: readonly string[];
+  gallerySizes?: readonly number[];
+  logScale?: boolean;
 }
 
 function emptyLosses(gen: number): Losses {
@@ -179,7 +181,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       change(c);
     };
     return {
-      ...workSlice(set, get),
+      ...workSlice(set, get, init.gallerySizes),
       config,
       gen: 0,
       playing: init.playing ?? true,
@@ -189,7 +191,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       ...runPoints(config, custom, 0),
       losses: emptyLosses(-1),
       lossVersion: 0,
-      logScale: false,
+      logScale: init.logScale ?? false,
       notices: (init.notices ?? []).map((n) => ({ ...n, id: nextNoticeId++ })),
       custom,
       dataVersion: 0,

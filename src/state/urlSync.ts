@@ -7,6 +7,7 @@
 import { SETTING_ROWS } from '../config/schema';
 import { decodeConfig, encodeConfig } from '../config/url';
 import type { Data } from '../core/datasets';
+import { pageFromQuery, pageQuery } from './pageLink';
 import { speedFromQuery, speedQuery } from './speedLink';
 import type { AppStore, StoreInit } from './store';
 import { DEFAULT_VIEW, viewFromQuery, viewQuery } from './view';
@@ -68,10 +69,13 @@ export function initFromQuery(search: string, opts: InitOptions = {}): StoreInit
   const touched = SETTING_ROWS.filter((r) => named.has(r.url)).map((r) => r.key);
   const { speed, message } = speedFromQuery(q);
   if (message) messages.push(message);
+  const page = pageFromQuery(q);
+  messages.push(...page.messages);
   return {
     config,
     ...(view !== DEFAULT_VIEW ? { view } : {}),
     ...(speed !== null ? { speed } : {}),
+    ...page.page,
     touched,
     notices: messages.length > 0 ? [{ kind: 'warning', title: URL_NOTICE_TITLE, lines: messages }] : [],
     ...(data ? { data } : {}),
@@ -136,7 +140,7 @@ export function startUrlSync(
     if (pts === undefined) return;
     if (state.custom) state.setDataLinked(pts !== null);
     const { pathname, hash, search } = win.location;
-    const query = `?${encodeConfig(state.config)}${pts ? `&${PTS_KEY}=${pts}` : ''}${viewQuery(state.view)}${speedQuery(state.speed)}`;
+    const query = `?${encodeConfig(state.config)}${pts ? `&${PTS_KEY}=${pts}` : ''}${viewQuery(state.view)}${speedQuery(state.speed)}${pageQuery(state)}`;
     if (query !== search) win.history.replaceState(win.history.state, '', `${pathname}${query}${hash}`);
   };
   write();
@@ -145,7 +149,9 @@ export function startUrlSync(
       s.config === prev.config &&
       s.dataVersion === prev.dataVersion &&
       s.view === prev.view &&
-      s.speed === prev.speed
+      s.speed === prev.speed &&
+      s.logScale === prev.logScale &&
+      s.gallerySizes === prev.gallerySizes
     ) {
       return;
     }

@@ -35,11 +35,11 @@ export interface WorkSlice {
 
 type Set = (patch: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 
-export function workSlice(set: Set, get: () => AppState): WorkSlice {
+export function workSlice(set: Set, get: () => AppState, sizes = TUTORIAL_SIZES): WorkSlice {
   return {
     ports: NO_PORTS,
     gallery: EMPTY_GALLERY,
-    gallerySizes: TUTORIAL_SIZES,
+    gallerySizes: sizes,
     galleryOpen: false,
     baseline: EMPTY_BASELINE,
 

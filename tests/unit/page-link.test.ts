@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELAPSE } from '../../src/protocol/training';
+import { DEFAULT_PAGE, pageQuery } from '../../src/state/pageLink';
 import { DEFAULT_SPEED, speedFromQuery, speedQuery } from '../../src/state/speedLink';
 import { initFromQuery } from '../../src/state/urlSync';
 
@@ -27,5 +28,24 @@ describe('the speed in a link', () => {
     expect(init.speed).toBeUndefined();
     expect(init.notices?.[0]?.lines.join(' ')).toContain('“warp” is not lapse, max');
     expect(initFromQuery('?speed=lapse').speed).toBe(TIMELAPSE);
+  });
+});
+
+describe('what a teacher sets up, in the link', () => {
+  it('restores the gallery sizes and the log scale, and leaves default links as they were', () => {
+    const q = pageQuery({ gallerySizes: [2, 8, 64], logScale: true });
+    expect(q).toBe('&sizes=2,8,64&log=1');
+    const init = initFromQuery(`?hidden=3${q}`);
+    expect(init).toMatchObject({ gallerySizes: [2, 8, 64], logScale: true });
+    expect(pageQuery(DEFAULT_PAGE)).toBe('');
+  });
+
+  it('says what is wrong with bad sizes or a bad log flag and keeps the defaults', () => {
+    const init = initFromQuery('?sizes=3,x&log=yes');
+    expect(init.gallerySizes).toBeUndefined();
+    expect(init.logScale).toBeUndefined();
+    const lines = init.notices?.[0]?.lines.join(' ') ?? '';
+    expect(lines).toContain('Gallery sizes: “x” is not a whole number.');
+    expect(lines).toContain('Log scale: the link says neither 1 nor 0');
   });
 });
