@@ -5,6 +5,7 @@
  */
 import type { PointsFrame } from '../protocol/training';
 import { classColors } from './colors';
+import { markerShape } from './legend';
 
 const OUTLINE = '#1d1d1d';
 
@@ -55,11 +56,10 @@ export function drawPoints(
   const { X, y, nTrain, classes } = points;
   const n = y.length;
   const colors = classColors(classes);
-  const shaped = classes > 2;
   ctx.save();
   // One path per class and set: a few fill/stroke calls instead of one per point.
   for (let c = 0; c < classes; c++) {
-    const shape = shaped ? c : 0;
+    const shape = markerShape(c, classes);
     ctx.beginPath();
     for (let i = 0; i < nTrain; i++) if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r);
     ctx.fillStyle = colors[c]!;

@@ -51,6 +51,8 @@ export interface AppState {
   speed: Speed;
   /** Width / height of the plot area. */
   aspect: number;
+  /** The main plot's box as last laid out (CSS pixels, pixel ratio); null before. The PNG export's size. */
+  plotSize: PlotSize | null;
   /** Counts step requests; the worker client sends one step per increment. */
   steps: number;
   frame: Frame | null;
@@ -91,6 +93,7 @@ export interface AppState {
   reset(): void;
   setSpeed(speed: Speed): void;
   setAspect(aspect: number): void;
+  setPlotSize(size: PlotSize): void;
   setLogScale(on: boolean): void;
   applySnapshot(s: Snapshot): boolean;
   notify(kind: Notice['kind'], title: string, lines?: string[]): void;
@@ -112,6 +115,12 @@ export interface AppState {
 }
 
 export type AppStore = StoreApi<AppState>;
+
+export interface PlotSize {
+  width: number;
+  height: number;
+  dpr: number;
+}
 
 export interface StoreInit {
   config?: Config;
@@ -189,6 +198,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       playing: init.playing ?? true,
       speed: init.speed ?? Number.POSITIVE_INFINITY,
       aspect: 1.5,
+      plotSize: null,
       steps: 0,
       frame: null,
       points: null,
@@ -236,6 +246,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       setAspect: (aspect) => {
         if (Math.abs(aspect - get().aspect) > 1e-3) set({ aspect });
       },
+      setPlotSize: ({ width, height, dpr }) => set({ plotSize: { width, height, dpr } }),
       setLogScale: (logScale) => set({ logScale }),
 
       applySnapshot: (s) => {

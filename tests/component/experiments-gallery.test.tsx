@@ -3,7 +3,7 @@ import './helpers';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema';
-import { coarsen } from '../../src/render/scenePlot';
+import { coarsen } from '../../src/render/coarsen';
 import { StoreProvider } from '../../src/state/react';
 import { createAppStore, type StoreInit } from '../../src/state/store';
 import GalleryView from '../../src/ui/experiments/GalleryView';

@@ -1,4 +1,7 @@
-/** A 2-D context that records what is drawn (calls, and the style at each fill or stroke). */
+/**
+ * A 2-D context that records what is drawn (calls, and the style at each fill or stroke).
+ * createImageData gives a plain { width, height, data } that putImageData records as it is.
+ */
 export interface Call {
   name: string;
   args: unknown[];
@@ -28,6 +31,10 @@ export function recordingContext(
         }
         calls.push(call);
         if (prop === 'measureText') return { width: 6 * String(args[0]).length };
+        if (prop === 'createImageData') {
+          const [w, h] = args as [number, number];
+          return { width: w, height: h, data: new Uint8ClampedArray(4 * w * h) };
+        }
         return undefined;
       };
     },

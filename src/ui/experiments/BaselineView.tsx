@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { ENUM_FIELDS } from '../../config/schema';
-import { sceneArea } from '../../render/scenePlot';
+import { PANEL_PLOT, plotRect } from '../../render/plotModel';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import type { AppState } from '../../state/store';
 import { BaselineClient } from '../../client/baseline';
@@ -44,7 +44,7 @@ export default function BaselineView({ client }: { client?: BaselineClient }) {
   // Both plots have this shape: the network's grid (from the main worker) and the baseline's use it.
   const onResize = useCallback(
     ({ width, height }: CanvasSize) => {
-      const r = sceneArea(width, height, true);
+      const r = plotRect(width, height, null, PANEL_PLOT);
       store.getState().setAspect(r.w / r.h);
     },
     [store],
@@ -76,7 +76,7 @@ export default function BaselineView({ client }: { client?: BaselineClient }) {
             className="versus-plot"
             grid={b?.grid ?? null}
             points={points}
-            axes
+            options={PANEL_PLOT}
             label="Logistic regression's decision boundary, with the data points"
           />
         </figure>
@@ -96,7 +96,7 @@ export default function BaselineView({ client }: { client?: BaselineClient }) {
             className="versus-plot"
             grid={frame?.grid ?? null}
             points={points}
-            axes
+            options={PANEL_PLOT}
             label="The network's decision boundary, with the data points"
             onResize={onResize}
           />
