@@ -57,6 +57,9 @@ export function drawPoints(
   const n = y.length;
   const colors = classColors(classes);
   ctx.save();
+  // The outlines' corners and ends as the canvas starts, whatever was drawn before.
+  ctx.lineJoin = 'miter';
+  ctx.lineCap = 'butt';
   // One path per class and set: a few fill/stroke calls instead of one per point.
   for (let c = 0; c < classes; c++) {
     const shape = markerShape(c, classes);
