@@ -40,14 +40,12 @@ export const PAGE_PLOT: PlotOptions = {
   lineScale: 1,
 };
 
-/** A plot with axes beside another (logistic regression against the network). */
+/** A plot with axes beside another (logistic regression against the network): fitted to its box. */
 export const PANEL_PLOT: PlotOptions = {
+  ...PAGE_PLOT,
   margins: { top: 6, right: 8, bottom: 22, left: 34 },
   tickSpacing: { x: 70, y: 40 },
   fit: true,
-  maxSide: Number.POSITIVE_INFINITY,
-  pointScale: 1,
-  lineScale: 1,
 };
 
 /**
@@ -55,9 +53,9 @@ export const PANEL_PLOT: PlotOptions = {
  * enough for a tile's ~200 pixels, and the boundary's marching squares cost grows with the cells.
  */
 export const TILE_PLOT: PlotOptions = {
+  ...PANEL_PLOT,
   margins: { top: 0, right: 0, bottom: 0, left: 0 },
   tickSpacing: null,
-  fit: true,
   maxSide: 64,
   pointScale: 0.75,
   lineScale: 0.7,

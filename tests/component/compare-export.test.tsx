@@ -15,7 +15,7 @@ import { type AppStore, createAppStore } from '../../src/state/store';
 import { PinControl } from '../../src/ui/compare/PinControl';
 import { ExportPanel } from '../../src/ui/data/ExportPanel';
 import { modelJSON } from '../../src/ui/data/exports';
-import { makeSnapshot } from './helpers';
+import { captureDownloads, type Download, makeSnapshot } from './helpers';
 import { recordingContext } from './recordingContext';
 
 const weights = initParams([2, 3, 2], 'tanh', new RandomState(2));
@@ -147,18 +147,9 @@ describe('export builders', () => {
 });
 
 describe('the export panel', () => {
-  let downloads: { name: string; blob: Blob }[];
+  let downloads: Download[];
   beforeEach(() => {
-    downloads = [];
-    let last: Blob | null = null;
-    URL.createObjectURL = vi.fn((b: Blob) => {
-      last = b;
-      return 'blob:x';
-    });
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      if (last) downloads.push({ name: this.download, blob: last });
-    });
+    downloads = captureDownloads();
   });
   afterEach(() => vi.restoreAllMocks());
 

@@ -11,7 +11,7 @@ import { type AppStore, createAppStore } from '../../src/state/store';
 import { ExportPanel } from '../../src/ui/data/ExportPanel';
 import { SceneCanvas } from '../../src/ui/experiments/SceneCanvas';
 import { PlotCanvas } from '../../src/ui/PlotCanvas';
-import { makeSnapshot } from './helpers';
+import { captureDownloads, type Download, makeSnapshot, mockBoxes } from './helpers';
 import { type Call, recordingContext } from './recordingContext';
 
 const W = 400;
@@ -122,17 +122,7 @@ function storeWithPlot(): AppStore {
 }
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
-    left: 0,
-    top: 0,
-    right: W,
-    bottom: H,
-    width: W,
-    height: H,
-    x: 0,
-    y: 0,
-    toJSON: () => ({}),
-  });
+  mockBoxes(W, H);
 });
 afterEach(() => {
   cleanup();
@@ -221,18 +211,9 @@ describe('one plot model, three outputs', () => {
 });
 
 describe('the PNG export', () => {
-  let downloads: { name: string; blob: Blob }[];
+  let downloads: Download[];
   beforeEach(() => {
-    downloads = [];
-    let last: Blob | null = null;
-    URL.createObjectURL = vi.fn((b: Blob) => {
-      last = b;
-      return 'blob:x';
-    });
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      if (last) downloads.push({ name: this.download, blob: last });
-    });
+    downloads = captureDownloads();
     vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation(function (
       this: HTMLCanvasElement,
       done: BlobCallback,
