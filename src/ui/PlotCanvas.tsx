@@ -32,10 +32,19 @@ function place(el: HTMLElement | SVGElement | null, r: Rect): void {
   el.style.height = `${r.h}px`;
 }
 
-/** The path's stroke width is in CSS pixels: the paths do not scale their strokes (styles.css). */
+/** The stroke each path was last given. */
+const strokes = new WeakMap<SVGPathElement, PlotStroke>();
+
+/**
+ * The path's stroke width is in CSS pixels: the paths do not scale their strokes (styles.css). The style
+ * is written only when it changes, so a snapshot restyles nothing.
+ */
 function strokePath(el: SVGPathElement | null, d: string, stroke: PlotStroke): void {
   if (!el) return;
   el.setAttribute('d', d);
+  const last = strokes.get(el);
+  if (last?.color === stroke.color && last.width === stroke.width) return;
+  strokes.set(el, stroke);
   el.style.stroke = stroke.color;
   el.style.strokeWidth = `${stroke.width}px`;
 }
