@@ -29,3 +29,15 @@ export function plotAspect(width: number, height: number): number {
   const r = plotArea(width, height);
   return r.w / r.h;
 }
+
+/** The largest rect of the box's aspect ratio inside `area`, centred. */
+export function fitRect(area: Rect, box: { x0: number; x1: number; y0: number; y1: number }): Rect {
+  const aspect = (box.x1 - box.x0) / (box.y1 - box.y0);
+  if (!(aspect > 0) || !Number.isFinite(aspect)) return area;
+  if (area.w / area.h > aspect) {
+    const w = area.h * aspect;
+    return { x: area.x + (area.w - w) / 2, y: area.y, w, h: area.h };
+  }
+  const h = area.w / aspect;
+  return { x: area.x, y: area.y + (area.h - h) / 2, w: area.w, h };
+}

@@ -1,11 +1,13 @@
 /**
- * Reading the plot under the pointer: pixel to data coordinates (the marks layer's scales), and the
- * class probabilities there, from the weights when the page has them, else from the nearest grid cell.
+ * Reading the plot under the pointer: pixel to data coordinates (the page plot model's area), and the
+ * class probabilities there, from the weights when the page has them (the core's forward pass, the
+ * one the grid is drawn with), else from the nearest grid cell.
  */
-import type { Activation } from '../config/schema';
+
+import { Forward } from '../core/forward';
 import type { Box } from '../core/grid';
 import type { GridFrame, WeightsFrame } from '../protocol/training';
-import { plotArea } from './layout';
+import { PAGE_PLOT, plotRect } from './plotModel';
 
 export interface Point {
   x: number;
@@ -14,7 +16,7 @@ export interface Point {
 
 /** Data coordinates of a pixel (CSS px, relative to the plot's box); null outside the plot area. */
 export function pixelToData(px: number, py: number, width: number, height: number, box: Box): Point | null {
-  const a = plotArea(width, height);
+  const a = plotRect(width, height, box, PAGE_PLOT);
   const u = (px - a.x) / a.w;
   const v = (py - a.y) / a.h;
   if (!(u >= 0 && u <= 1 && v >= 0 && v <= 1)) return null;
@@ -22,7 +24,7 @@ export function pixelToData(px: number, py: number, width: number, height: numbe
 }
 
 export function dataToPixel(p: Point, width: number, height: number, box: Box): Point {
-  const a = plotArea(width, height);
+  const a = plotRect(width, height, box, PAGE_PLOT);
   return {
     x: a.x + ((p.x - box.x0) / (box.x1 - box.x0)) * a.w,
     y: a.y + ((box.y1 - p.y) / (box.y1 - box.y0)) * a.h,
@@ -31,46 +33,24 @@ export function dataToPixel(p: Point, width: number, height: number, box: Box): 
 
 /** Data units per CSS pixel (the box has the plot area's shape, so x and y agree). */
 export function dataPerPixel(width: number, height: number, box: Box): number {
-  return (box.x1 - box.x0) / plotArea(width, height).w;
+  return (box.x1 - box.x0) / plotRect(width, height, box, PAGE_PLOT).w;
 }
 
-function activate(z: number, act: Activation): number {
-  switch (act) {
-    case 'tanh':
-      return Math.tanh(z);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
-    case 'relu':
-      return Math.max(z, 0);
-    case 'leaky':
-      return z > 0 ? z : 0.01 * z;
-    case 'linear':
-      return z;
-  }
+/** One row's forward pass, made again only when the network's shape changes. */
+let forward: Forward | null = null;
+const row = new Float64Array(2);
+
+function sameSizes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
-/**
- * The network's forward pass for one point, as docs/algorithms.md defines it (a few hundred
- * multiply-adds for the networks whose weights the page has).
- */
+/** The class probabilities the network gives the point (x, y). */
 export function pointProbs(w: WeightsFrame, x: number, y: number): number[] {
-  let a = [x, y];
-  const L = w.sizes.length - 1;
-  for (let l = 0; l < L; l++) {
-    const din = w.sizes[l]!;
-    const dout = w.sizes[l + 1]!;
-    const W = w.W[l]!;
-    const z = Array.from(w.b[l]!);
-    for (let i = 0; i < din; i++) {
-      const ai = a[i]!;
-      for (let j = 0; j < dout; j++) z[j] = z[j]! + ai * W[i * dout + j]!;
-    }
-    a = l < L - 1 ? z.map((v) => activate(v, w.act)) : z;
-  }
-  const top = Math.max(...a);
-  const e = a.map((v) => Math.exp(v - top));
-  const sum = e.reduce((s, v) => s + v, 0);
-  return e.map((v) => v / sum);
+  if (!forward || !sameSizes(forward.sizes, w.sizes)) forward = new Forward([...w.sizes], 1);
+  row[0] = x;
+  row[1] = y;
+  forward.run(w, row, 1, null);
+  return Array.from(forward.probs);
 }
 
 /** Probabilities of the grid cell that holds (x, y); null outside the grid's box. */

@@ -5,6 +5,7 @@
  */
 import type { PointsFrame } from '../protocol/training';
 import { classColors } from './colors';
+import { markerShape } from './legend';
 
 const OUTLINE = '#1d1d1d';
 
@@ -55,30 +56,32 @@ export function drawPoints(
   const { X, y, nTrain, classes } = points;
   const n = y.length;
   const colors = classColors(classes);
-  const shaped = classes > 2;
+  /** Adds the markers of class `c` among rows [from, to) to a new path. */
+  const trace = (c: number, from: number, to: number, size: number) => {
+    const shape = markerShape(c, classes);
+    ctx.beginPath();
+    for (let i = from; i < to; i++)
+      if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), size);
+  };
   ctx.save();
+  // The outlines' corners and ends as the canvas starts, whatever was drawn before.
+  ctx.lineJoin = 'miter';
+  ctx.lineCap = 'butt';
+  ctx.strokeStyle = OUTLINE;
   // One path per class and set: a few fill/stroke calls instead of one per point.
   for (let c = 0; c < classes; c++) {
-    const shape = shaped ? c : 0;
-    ctx.beginPath();
-    for (let i = 0; i < nTrain; i++) if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r);
+    trace(c, 0, nTrain, r);
     ctx.fillStyle = colors[c]!;
     ctx.fill();
     ctx.lineWidth = 1;
-    ctx.strokeStyle = OUTLINE;
     ctx.stroke();
     // Test points: white markers with a small class-coloured centre.
-    ctx.beginPath();
-    for (let i = nTrain; i < n; i++)
-      if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r * 1.1);
+    trace(c, nTrain, n, r * 1.1);
     ctx.fillStyle = '#fff';
     ctx.fill();
     ctx.lineWidth = 1.5;
-    ctx.strokeStyle = OUTLINE;
     ctx.stroke();
-    ctx.beginPath();
-    for (let i = nTrain; i < n; i++)
-      if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), r * 0.5);
+    trace(c, nTrain, n, r * 0.5);
     ctx.fillStyle = colors[c]!;
     ctx.fill();
   }

@@ -50,6 +50,8 @@ export interface AppState extends WorkSlice {
   speed: Speed;
   /** Width / height of the plot area. */
   aspect: number;
+  /** The main plot's box as last laid out (CSS pixels, pixel ratio); null before. The PNG export's size. */
+  plotSize: PlotSize | null;
   frame: Frame | null;
   /** The run's points, made on the page as the worker makes them (state/points.ts). */
   points: PointsFrame;
@@ -87,6 +89,7 @@ export interface AppState extends WorkSlice {
   reset(): void;
   setSpeed(speed: Speed): void;
   setAspect(aspect: number): void;
+  setPlotSize(size: PlotSize): void;
   setLogScale(on: boolean): void;
   applySnapshot(s: Snapshot): boolean;
   notify(kind: Notice['kind'], title: string, lines?: string[]): void;
@@ -106,6 +109,12 @@ export interface AppState extends WorkSlice {
 }
 
 export type AppStore = StoreApi<AppState>;
+
+export interface PlotSize {
+  width: number;
+  height: number;
+  dpr: number;
+}
 
 export interface StoreInit {
   config?: Config;
@@ -187,6 +196,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       playing: init.playing ?? true,
       speed: init.speed ?? DEFAULT_SPEED,
       aspect: 1.5,
+      plotSize: null,
       frame: null,
       ...runPoints(config, custom, 0),
       losses: emptyLosses(-1),
@@ -241,6 +251,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       setAspect: (aspect) => {
         if (Math.abs(aspect - get().aspect) > 1e-3) set({ aspect });
       },
+      setPlotSize: ({ width, height, dpr }) => set({ plotSize: { width, height, dpr } }),
       setLogScale: (logScale) => set({ logScale }),
 
       applySnapshot: (s) => {

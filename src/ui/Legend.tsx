@@ -1,9 +1,9 @@
 /** What the plot's marks mean: class colours and markers, training versus test points, the boundary. */
 import type { ReactNode } from 'react';
-import { classColors } from '../render/colors';
+import { legendEntries } from '../render/legend';
 import { useStore } from '../state/react';
 
-/** The same shapes as render/scatter.ts: circles for two classes, one shape per class beyond. */
+/** The shapes of render/scatter.ts, at legend size. */
 function Marker({ shape, color, hollow }: { shape: number; color: string; hollow?: boolean }) {
   const props = { fill: hollow ? '#fff' : color, stroke: '#1d1d1d', strokeWidth: 1 };
   let mark: ReactNode;
@@ -34,26 +34,19 @@ function Marker({ shape, color, hollow }: { shape: number; color: string; hollow
 export function Legend() {
   const classes = useStore((s) => s.points.classes);
   const hasTest = useStore((s) => s.points !== null && s.points.nTrain < s.points.y.length);
-  const colors = classColors(classes);
-  const shaped = classes > 2;
   return (
     <ul className="legend plot-legend" aria-label="Legend">
-      {colors.map((c, i) => (
-        <li key={c}>
-          <Marker shape={shaped ? i : 0} color={c} /> class {i}
-        </li>
-      ))}
-      <li>
-        <Marker shape={0} color="#8a8a8a" /> training
-      </li>
-      {hasTest ? (
-        <li>
-          <Marker shape={0} color="#8a8a8a" hollow /> test
-        </li>
-      ) : null}
-      <li>
-        <span className="swatch line boundary" /> decision boundary
-      </li>
+      {legendEntries(classes, hasTest).map((e) =>
+        e.kind === 'mark' ? (
+          <li key={e.label}>
+            <Marker shape={e.shape} color={e.color} hollow={e.hollow} /> {e.label}
+          </li>
+        ) : (
+          <li key={e.label}>
+            <span className="swatch line boundary" /> {e.label}
+          </li>
+        ),
+      )}
     </ul>
   );
 }

@@ -7,15 +7,16 @@ import { decodeConfig } from '../../src/config/url';
 import { LossSeries } from '../../src/core/lossSeries';
 import { initParams, paramsToJSON } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import { composePlot } from '../../src/render/composePlot';
 import { drawLossChart, PINNED_COLOR, TRAIN_COLOR } from '../../src/render/lossChart';
+import { PAGE_PLOT, plotModel } from '../../src/render/plotModel';
+import { drawPlotImage } from '../../src/render/plotPng';
 import type { RequestedWeights } from '../../src/state/ports';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { PinControl } from '../../src/ui/compare/PinControl';
 import { ExportPanel } from '../../src/ui/data/ExportPanel';
 import { modelJSON } from '../../src/ui/data/exports';
-import { makeSnapshot } from './helpers';
+import { captureDownloads, type Download, makeSnapshot } from './helpers';
 import { recordingContext } from './recordingContext';
 
 const weights = initParams([2, 3, 2], 'tanh', new RandomState(2));
@@ -115,39 +116,41 @@ describe('export builders', () => {
     expect(json.layers[0].W[0]).toHaveLength(3);
   });
 
-  it('the plot PNG stacks the field, the boundary (halo, then line) and the marks', () => {
+  it('the plot PNG stacks the field, the boundary (halo, then line) and the marks on white', () => {
     const { ctx, calls } = recordingContext(800, 600);
     const probs = new Float32Array(2 * 4 * 4);
     for (let j = 0; j < 4; j++) for (let i = 0; i < 4; i++) probs[16 + j * 4 + i] = i < 2 ? 0.1 : 0.9;
     const grid = { width: 4, height: 4, classes: 2, box: { x0: 0, x1: 1, y0: 0, y1: 1 }, probs };
+    const points = {
+      X: new Float64Array([0.2, 0.5, 0.8, 0.5]),
+      y: new Uint8Array([0, 1]),
+      nTrain: 2,
+      classes: 2,
+    };
+    const model = plotModel({ grid, points, width: 400, height: 300, dpr: 2 }, PAGE_PLOT)!;
     const field = { id: 'field' } as unknown as HTMLCanvasElement;
-    const marks = { id: 'marks' } as unknown as HTMLCanvasElement;
-    composePlot(ctx, { width: 400, height: 300, dpr: 2, grid, field, marks });
+    drawPlotImage(ctx, { model, field });
     const names = calls.map((c) => c.name);
     expect(names[0]).toBe('setTransform');
-    expect(calls.find((c) => c.name === 'fillRect')?.args).toEqual([0, 0, 800, 600]);
+    expect(calls.find((c) => c.name === 'fillRect')).toMatchObject({
+      args: [0, 0, 800, 600],
+      fillStyle: '#fff',
+    });
     const draws = calls.filter((c) => c.name === 'drawImage');
-    expect(draws.map((c) => c.args[0])).toEqual([field, marks]);
-    expect(draws[0]!.args.slice(1)).toEqual([38, 8, 352, 268]);
+    expect(draws.map((c) => c.args)).toEqual([[field, 38, 8, 352, 268]]);
     const strokes = calls.filter((c) => c.name === 'stroke');
-    expect(strokes.map((c) => c.strokeStyle)).toEqual(['rgba(255, 255, 255, 0.85)', '#1d1d1d']);
-    expect(names.indexOf('stroke')).toBeLessThan(names.lastIndexOf('drawImage'));
+    expect(strokes.slice(0, 2).map((c) => c.strokeStyle)).toEqual(['rgba(255, 255, 255, 0.85)', '#1d1d1d']);
+    // The marks come after the boundary: the points' fills, then the axes' ticks and labels.
+    expect(names.indexOf('drawImage')).toBeLessThan(names.indexOf('stroke'));
+    expect(names.indexOf('stroke')).toBeLessThan(names.indexOf('fill'));
+    expect(names.lastIndexOf('fill')).toBeLessThan(names.indexOf('fillText'));
   });
 });
 
 describe('the export panel', () => {
-  let downloads: { name: string; blob: Blob }[];
+  let downloads: Download[];
   beforeEach(() => {
-    downloads = [];
-    let last: Blob | null = null;
-    URL.createObjectURL = vi.fn((b: Blob) => {
-      last = b;
-      return 'blob:x';
-    });
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      if (last) downloads.push({ name: this.download, blob: last });
-    });
+    downloads = captureDownloads();
   });
   afterEach(() => vi.restoreAllMocks());
 

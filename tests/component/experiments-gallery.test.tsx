@@ -6,7 +6,7 @@ import { GalleryPool } from '../../src/client/galleryPool';
 import { parseSizes, poolSize, tileConfig } from '../../src/config/gallery';
 import type { Config } from '../../src/config/schema';
 import type { Snapshot, ToWorker } from '../../src/protocol/training';
-import { coarsen } from '../../src/render/scenePlot';
+import { coarsen } from '../../src/render/coarsen';
 import { StoreProvider } from '../../src/state/react';
 import { createAppStore, type StoreInit } from '../../src/state/store';
 import GalleryView from '../../src/ui/experiments/GalleryView';

@@ -1,4 +1,5 @@
-/** Shared helpers for component tests: a quiet canvas under jsdom and snapshot builders. */
+/** Shared helpers for component tests: a quiet canvas under jsdom, boxes, downloads and snapshot builders. */
+import { vi } from 'vitest';
 import type { FromWorker, Snapshot, ToWorker } from '../../src/protocol/training';
 
 // jsdom has no canvas; make getContext return null quietly instead of logging "not implemented".
@@ -13,6 +14,41 @@ if (typeof Blob !== 'undefined' && !Blob.prototype.text) {
       r.readAsText(this);
     });
   };
+}
+
+/** Every element's box is width x height CSS pixels at the page's origin (jsdom lays nothing out). */
+export function mockBoxes(width: number, height: number): void {
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+    left: 0,
+    top: 0,
+    right: width,
+    bottom: height,
+    width,
+    height,
+    x: 0,
+    y: 0,
+    toJSON: () => ({}),
+  });
+}
+
+export interface Download {
+  name: string;
+  blob: Blob;
+}
+
+/** Records the page's downloads (a link clicked with an object URL) instead of making them. */
+export function captureDownloads(): Download[] {
+  const downloads: Download[] = [];
+  let last: Blob | null = null;
+  URL.createObjectURL = vi.fn((b: Blob) => {
+    last = b;
+    return 'blob:x';
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    if (last) downloads.push({ name: this.download, blob: last });
+  });
+  return downloads;
 }
 
 export function makeSnapshot(gen: number, seq: number, patch: Partial<Snapshot> = {}): Snapshot {

@@ -9,7 +9,7 @@ import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { PlotProbe, readoutText } from '../../src/ui/data/PlotProbe';
 import { fmtPercent } from '../../src/ui/format';
-import { makeSnapshot } from './helpers';
+import { makeSnapshot, mockBoxes } from './helpers';
 
 const W = 400;
 const H = 300;
@@ -30,17 +30,7 @@ if (typeof window.PointerEvent === 'undefined') {
 /** The probe's box: 400 x 300 CSS pixels at the page's origin (jsdom lays nothing out). */
 beforeEach(() => {
   vi.useFakeTimers();
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
-    left: 0,
-    top: 0,
-    right: W,
-    bottom: H,
-    width: W,
-    height: H,
-    x: 0,
-    y: 0,
-    toJSON: () => ({}),
-  });
+  mockBoxes(W, H);
 });
 afterEach(() => {
   cleanup();

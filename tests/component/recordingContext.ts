@@ -1,9 +1,13 @@
-/** A 2-D context that records what is drawn (calls, and the style at each fill or stroke). */
+/**
+ * A 2-D context that records what is drawn (calls, and the style and line width at each fill or stroke).
+ * createImageData gives a plain { width, height, data } that putImageData records as it is.
+ */
 export interface Call {
   name: string;
   args: unknown[];
   strokeStyle?: unknown;
   fillStyle?: unknown;
+  lineWidth?: unknown;
 }
 
 export function recordingContext(
@@ -25,9 +29,14 @@ export function recordingContext(
         if (prop === 'stroke' || prop === 'fill' || prop === 'strokeRect' || prop === 'fillRect') {
           call.strokeStyle = target.strokeStyle;
           call.fillStyle = target.fillStyle;
+          call.lineWidth = target.lineWidth;
         }
         calls.push(call);
         if (prop === 'measureText') return { width: 6 * String(args[0]).length };
+        if (prop === 'createImageData') {
+          const [w, h] = args as [number, number];
+          return { width: w, height: h, data: new Uint8ClampedArray(4 * w * h) };
+        }
         return undefined;
       };
     },

@@ -1,32 +1,20 @@
 /** "Export": the trained model as JSON, the plot as PNG, and the run as a NumPy script. */
 import { useState } from 'react';
-import { composePlot } from '../../render/composePlot';
+import { PAGE_PLOT, plotModel } from '../../render/plotModel';
+import { plotPngBlob } from '../../render/plotPng';
 import { useStore, useStoreApi } from '../../state/react';
 import type { AppStore } from '../../state/store';
 import { Panel } from '../panels/Panel';
 import { download, downloadText, FILES, modelJSON, numpyFile } from './exports';
 
-/** The plot's layers as they are on the page, composed into one PNG. */
+/**
+ * The plot as the page shows it, worked out from the store (grid, points, the plot's size) and drawn
+ * into canvases of its own; the page's canvases are not read. Null before the plot was laid out.
+ */
 function plotPng(store: AppStore): Promise<Blob | null> {
-  const plot = document.querySelector<HTMLElement>('.plot');
-  const marks = plot?.querySelector<HTMLCanvasElement>('.layer canvas') ?? null;
-  const field = plot?.querySelector<HTMLCanvasElement>('canvas.field') ?? null;
-  if (!plot || !marks) return Promise.resolve(null);
-  const { width, height } = plot.getBoundingClientRect();
-  const out = document.createElement('canvas');
-  out.width = marks.width;
-  out.height = marks.height;
-  const ctx = out.getContext('2d');
-  if (!ctx || width === 0) return Promise.resolve(null);
-  composePlot(ctx, {
-    width,
-    height,
-    dpr: marks.width / width,
-    grid: store.getState().frame?.grid ?? null,
-    field,
-    marks,
-  });
-  return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+  const { frame, points, plotSize } = store.getState();
+  const model = plotSize && plotModel({ grid: frame?.grid ?? null, points, ...plotSize }, PAGE_PLOT);
+  return model ? plotPngBlob(model, () => document.createElement('canvas')) : Promise.resolve(null);
 }
 
 export function ExportPanel() {

@@ -14,7 +14,7 @@ import {
   useState,
 } from 'react';
 import { classColors } from '../../render/colors';
-import { plotArea } from '../../render/layout';
+import { markRadius, PAGE_PLOT, plotRect } from '../../render/plotModel';
 import {
   dataPerPixel,
   dataToPixel,
@@ -23,7 +23,6 @@ import {
   pixelToData,
   pointProbs,
 } from '../../render/probe';
-import { pointRadius } from '../../render/scatter';
 import { nearestPoint } from '../../state/dataEdit';
 import { useStoreApi, useStoreThrottled } from '../../state/react';
 import type { Frame } from '../../state/store';
@@ -110,8 +109,8 @@ export function PlotProbe() {
     const { points, frame: f } = store.getState();
     if (!el || !points || !f) return -1;
     const { width, height } = size(el);
-    const a = plotArea(width, height);
-    const px = Math.max(pointRadius(points.y.length, Math.min(a.w, a.h)) + 3, touch ? 14 : 6);
+    const a = plotRect(width, height, f.grid.box, PAGE_PLOT);
+    const px = Math.max(markRadius(points.y.length, a, PAGE_PLOT) + 3, touch ? 14 : 6);
     return nearestPoint(points.X, points.y.length, p.x, p.y, px * dataPerPixel(width, height, f.grid.box));
   };
 

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect } from 'react';
 import { ENUM_FIELDS } from '../../config/schema';
-import { sceneArea } from '../../render/scenePlot';
+import { PANEL_PLOT, plotRect } from '../../render/plotModel';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import type { CanvasSize } from '../CanvasView';
 import { fmtInt, fmtNum, fmtPercent, stateText } from '../format';
@@ -28,7 +28,7 @@ export default function BaselineView() {
   // Both plots have this shape: the network's grid (from the main worker) and the baseline's use it.
   const onResize = useCallback(
     ({ width, height }: CanvasSize) => {
-      const r = sceneArea(width, height, true);
+      const r = plotRect(width, height, null, PANEL_PLOT);
       store.getState().setAspect(r.w / r.h);
     },
     [store],
@@ -60,7 +60,7 @@ export default function BaselineView() {
             className="versus-plot"
             grid={b?.grid ?? null}
             points={points}
-            axes
+            options={PANEL_PLOT}
             label="Logistic regression's decision boundary, with the data points"
           />
         </figure>
@@ -80,7 +80,7 @@ export default function BaselineView() {
             className="versus-plot"
             grid={frame?.grid ?? null}
             points={points}
-            axes
+            options={PANEL_PLOT}
             label="The network's decision boundary, with the data points"
             onResize={onResize}
           />

@@ -5,14 +5,12 @@
 import { memo } from 'react';
 import { encodeConfig } from '../../config/url';
 import type { PointsFrame } from '../../protocol/training';
+import { TILE_PLOT } from '../../render/plotModel';
 import type { Tile } from '../../state/gallery';
 import { fmtInt } from '../format';
 import { Accuracy } from './Accuracy';
 import { isPlainClick } from './links';
 import { SceneCanvas } from './SceneCanvas';
-
-/** At most this many cells a side for a tile (the worker's grid has up to 150): enough for ~200 pixels. */
-const TILE_CELLS = 64;
 
 export function unitsLabel(units: number, layers: number): string {
   const u = units === 1 ? '1 hidden unit' : `${units} hidden units`;
@@ -60,7 +58,7 @@ export const GalleryTile = memo(function GalleryTile({ tile, points, best, onLoa
         }}
       >
         <span className="tile-title">{unitsLabel(tile.units, tile.config.hidden.length)}</span>
-        <SceneCanvas className="tile-plot" grid={tile.grid} points={points} maxSide={TILE_CELLS} />
+        <SceneCanvas className="tile-plot" grid={tile.grid} points={points} options={TILE_PLOT} />
         <span className="tile-acc">
           <Accuracy train={tile.trainAcc} test={tile.testAcc} />
         </span>

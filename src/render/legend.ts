@@ -1,0 +1,35 @@
+/** What the plot's marks mean, as entries any legend can show: the classes, the two point sets, the line. */
+import type { PointsFrame } from '../protocol/training';
+import { classColors } from './colors';
+
+/** Colour of the marker that stands for a point set (training, test) rather than a class. */
+export const NEUTRAL_MARK = '#8a8a8a';
+
+export type LegendEntry =
+  /** `shape` as scatter.ts draws it; `hollow`: a test point (white, with a small coloured centre). */
+  | { kind: 'mark'; label: string; color: string; shape: number; hollow: boolean }
+  | { kind: 'boundary'; label: string };
+
+/** Marker shape of class `c`: circles for two classes, one shape per class beyond. */
+export function markerShape(c: number, classes: number): number {
+  return classes > 2 ? c : 0;
+}
+
+export function legendEntries(classes: number, hasTest: boolean): LegendEntry[] {
+  const entries: LegendEntry[] = classColors(classes).map((color, c) => ({
+    kind: 'mark',
+    label: `class ${c}`,
+    color,
+    shape: markerShape(c, classes),
+    hollow: false,
+  }));
+  entries.push({ kind: 'mark', label: 'training', color: NEUTRAL_MARK, shape: 0, hollow: false });
+  if (hasTest) entries.push({ kind: 'mark', label: 'test', color: NEUTRAL_MARK, shape: 0, hollow: true });
+  entries.push({ kind: 'boundary', label: 'decision boundary' });
+  return entries;
+}
+
+/** The entries for these points (two classes, no test points, when there are none yet). */
+export function pointsLegend(points: PointsFrame | null): LegendEntry[] {
+  return legendEntries(points?.classes ?? 2, points !== null && points.nTrain < points.y.length);
+}
