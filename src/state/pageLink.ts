@@ -1,24 +1,32 @@
 /**
  * What a teacher sets up beside the configuration, in the link: the gallery's sizes (`sizes=1,3,20`),
- * the loss chart's log scale (`log=1`). Like `view` and `speed`, these keys sit outside the versioned
+ * the loss chart's log scale (`log=1`) and a pinned run to compare with (`pin=` and the pinned run's
+ * configuration as a query string of its own; a run pinned on edited points cannot be linked). Like `view` and `speed`, these keys sit outside the versioned
  * configuration format and are absent at their defaults, so default links stay as they were.
  */
 import { parseSizes, TUTORIAL_SIZES } from '../config/gallery';
+import type { Config } from '../config/schema';
+import { decodeConfig, encodeConfig } from '../config/url';
 
 export interface PageState {
   gallerySizes: readonly number[];
   logScale: boolean;
+  /** The pinned run, if any: only its configuration and whether it trained on edited points matter. */
+  pinned: { config: Config; data: unknown } | null;
 }
 
-export const DEFAULT_PAGE: PageState = { gallerySizes: TUTORIAL_SIZES, logScale: false };
+export const DEFAULT_PAGE: PageState = { gallerySizes: TUTORIAL_SIZES, logScale: false, pinned: null };
+
+/** What the link holds of `PageState` (the pinned run by its configuration). */
+export type PageInit = Partial<Omit<PageState, 'pinned'>> & { pinned?: Config };
 
 function sameSizes(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** The page state a query names (defaults for what it leaves out), and a message per bad value. */
-export function pageFromQuery(search: string): { page: Partial<PageState>; messages: string[] } {
-  const page: Partial<PageState> = {};
+export function pageFromQuery(search: string): { page: PageInit; messages: string[] } {
+  const page: PageInit = {};
   const messages: string[] = [];
   let params: URLSearchParams;
   try {
@@ -37,6 +45,12 @@ export function pageFromQuery(search: string): { page: Partial<PageState>; messa
     if (log === '1' || log === '0') page.logScale = log === '1';
     else messages.push('Log scale: the link says neither 1 nor 0; using a linear scale.');
   }
+  const pin = params.get('pin');
+  if (pin !== null) {
+    const decoded = decodeConfig(pin);
+    page.pinned = decoded.config;
+    messages.push(...decoded.messages.map((m) => `Pinned run: ${m}`));
+  }
   return { page, messages };
 }
 
@@ -45,5 +59,6 @@ export function pageQuery(p: PageState): string {
   let q = '';
   if (!sameSizes(p.gallerySizes, DEFAULT_PAGE.gallerySizes)) q += `&sizes=${p.gallerySizes.join(',')}`;
   if (p.logScale) q += '&log=1';
+  if (p.pinned && p.pinned.data === null) q += `&pin=${encodeURIComponent(encodeConfig(p.pinned.config))}`;
   return q;
 }

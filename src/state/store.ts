@@ -21,7 +21,7 @@ import type { Data } from '../core/datasets';
 import { LossSeries } from '../core/lossSeries';
 import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
-import { type PinnedRun, pinRun } from './pin';
+import { newPin, type PinnedRun } from './pin';
 import { dataKey, runPoints } from './points';
 import { DEFAULT_SPEED } from './speedLink';
 import { DEFAULT_VIEW, type ViewId } from './view';
@@ -103,8 +103,12 @@ export interface AppState extends WorkSlice {
   setEditing(on: boolean): void;
   setDataLinked(linked: boolean | null): void;
   setInspect(view: InspectView): void;
+  /** Pins the current configuration and data: a worker of its own trains it to its end. */
   pin(): void;
   unpin(): void;
+  /** A snapshot of the pinned run, from its worker; false when it is of another pin. */
+  applyPinSnapshot(id: number, s: Snapshot): boolean;
+  pinFailed(id: number): void;
   setView(view: ViewId): void;
 }
 
@@ -128,6 +132,8 @@ export interface StoreInit {
   touched?: readonly string[];
   gallerySizes?: readonly number[];
   logScale?: boolean;
+  /** A pinned run's configuration, from the link. */
+  pinned?: Config;
 }
 
 function emptyLosses(gen: number): Losses {
@@ -209,7 +215,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       brush: 0,
       editing: true,
       inspect: { unit: null, hidden: null },
-      pinned: null,
+      pinned: init.pinned ? newPin(init.pinned, null) : null,
       view: init.view ?? DEFAULT_VIEW,
 
       setConfig: (config) => change(copyConfig(config)),
@@ -267,11 +273,6 @@ export function createAppStore(init: StoreInit = {}): AppStore {
           losses.train.append(s.trainLosses);
           if (s.testLosses) losses.test?.append(s.testLosses);
         }
-        const { pinned } = state;
-        if (pinned?.gen === s.gen && s.lossFrom === pinned.train.length) {
-          pinned.train.append(s.trainLosses);
-          if (s.testLosses) pinned.test?.append(s.testLosses);
-        }
         const { trainLosses: _a, testLosses: _b, type: _t, lossFrom: _f, ...frame } = s;
         set({
           frame,
@@ -304,11 +305,25 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       },
       setInspect: (inspect) => set({ inspect }),
       pin: () => {
-        const { config, custom, losses } = get();
-        if (losses.train.length === 0) return;
-        set({ pinned: pinRun(config, custom !== null, losses.gen, losses.train, losses.test) });
+        const { config, custom } = get();
+        set({ pinned: newPin(copyConfig(config), custom) });
       },
       unpin: () => set({ pinned: null }),
+      applyPinSnapshot: (id, s) => {
+        const p = get().pinned;
+        if (p?.id !== id) return false;
+        const test = p.test ?? (s.testLosses ? new LossSeries() : null);
+        if (s.lossFrom === p.train.length) {
+          p.train.append(s.trainLosses);
+          if (s.testLosses) test?.append(s.testLosses);
+        }
+        set({ pinned: { ...p, test, grid: s.grid, pass: s.pass, state: s.state } });
+        return true;
+      },
+      pinFailed: (id) => {
+        const p = get().pinned;
+        if (p?.id === id) set({ pinned: { ...p, state: 'error' } });
+      },
       setView: (view) => set({ view }),
     };
   });

@@ -151,7 +151,8 @@ export function startUrlSync(
       s.view === prev.view &&
       s.speed === prev.speed &&
       s.logScale === prev.logScale &&
-      s.gallerySizes === prev.gallerySizes
+      s.gallerySizes === prev.gallerySizes &&
+      s.pinned?.id === prev.pinned?.id
     ) {
       return;
     }

@@ -2,6 +2,7 @@
 import './helpers';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startPinClient } from '../../src/client/pin';
 import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { decodeConfig } from '../../src/config/url';
 import { LossSeries } from '../../src/core/lossSeries';
@@ -16,6 +17,7 @@ import { type AppStore, createAppStore } from '../../src/state/store';
 import { PinControl } from '../../src/ui/compare/PinControl';
 import { ExportPanel } from '../../src/ui/data/ExportPanel';
 import { modelJSON } from '../../src/ui/data/exports';
+import { LoopWorker } from './experimentsWorkers';
 import { captureDownloads, type Download, makeSnapshot } from './helpers';
 import { recordingContext } from './recordingContext';
 
@@ -34,25 +36,36 @@ function renderWith(store: AppStore, ui: React.ReactNode) {
 }
 
 describe('comparing runs', () => {
-  it('"Pin this run" keeps a copy of the run\'s losses that follows it to its end, not the next run', () => {
-    const store = createAppStore();
-    store.getState().applySnapshot(makeSnapshot(0, 0));
+  it('"Pin this run" trains the pinned run to its end in a worker of its own, whatever the current run does', () => {
+    const store = createAppStore({ config: { ...DEFAULT_CONFIG, passes: 300 } });
+    const workers: LoopWorker[] = [];
+    const client = startPinClient(store, {
+      createWorker: () => {
+        const w = new LoopWorker();
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+      afterFrame: (fn) => fn(),
+      after: (fn) => fn(),
+    });
     store.getState().pin();
-    const pinned = store.getState().pinned!;
-    expect(pinned.train.length).toBe(10);
-    expect(pinned.train).not.toBe(store.getState().losses.train);
-    expect(pinned.label).toBe('moons, hidden 3, tanh, lr 0.01');
-    store.getState().applySnapshot(makeSnapshot(0, 1));
-    expect(pinned.train.length).toBe(20);
+    const id = store.getState().pinned!.id;
+    // The current run moves on; the pin keeps its own configuration.
     store.getState().setHidden(0, 5);
-    store.getState().applySnapshot(makeSnapshot(1, 0, { trainLosses: new Float64Array([9, 9, 9]) }));
-    expect(store.getState().losses.train.length).toBe(3);
-    expect(store.getState().pinned).toBe(pinned);
-    expect(pinned.train.length).toBe(20);
-    expect(pinned.train.at(19)).toBeCloseTo(0.3, 6);
+    for (let i = 0; i < 10000 && workers.some((w) => w.pump()); i++) {}
+    const pinned = store.getState().pinned!;
+    expect(pinned.id).toBe(id);
+    expect(pinned.config.hidden).toEqual([3]);
+    expect(pinned.state).toBe('finished');
+    expect(pinned.train.length).toBe(301);
+    expect(pinned.grid).not.toBeNull();
+    expect(pinned.train.at(300)).toBeLessThan(pinned.train.at(0));
+    // Its worker is released once the run is over.
+    expect(workers.every((w) => w.terminated)).toBe(true);
+    client.stop();
   });
 
-  it('shows the pinned run in the legend with a way to unpin it', async () => {
+  it('names every setting in which the pinned run differs from the current one, and unpins', async () => {
     const store = createAppStore();
     renderWith(store, <PinControl />);
     const pin = screen.getByRole('button', { name: 'Pin this run' }) as HTMLButtonElement;
@@ -61,7 +74,16 @@ describe('comparing runs', () => {
       store.getState().applySnapshot(makeSnapshot(0, 0));
     });
     fireEvent.click(pin);
-    expect((await screen.findByTestId('pinned')).textContent).toBe(' pinned: moons, hidden 3, tanh, lr 0.01');
+    expect((await screen.findByTestId('pinned')).textContent).toBe(' pinned: the same settings');
+    act(() => {
+      store.getState().setNumber('lr', 0.1);
+      store.getState().setEnum('act', 'relu');
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('pinned').textContent).toBe(
+        ' pinned: Activation tanh (now ReLU), Learning rate 0.01 (now 0.1)',
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Unpin' }));
     expect(store.getState().pinned).toBeNull();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Unpin' })).toBeNull());

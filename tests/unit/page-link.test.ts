@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { TIMELAPSE } from '../../src/protocol/training';
 import { DEFAULT_PAGE, pageQuery } from '../../src/state/pageLink';
 import { DEFAULT_SPEED, speedFromQuery, speedQuery } from '../../src/state/speedLink';
@@ -33,19 +34,24 @@ describe('the speed in a link', () => {
 
 describe('what a teacher sets up, in the link', () => {
   it('restores the gallery sizes and the log scale, and leaves default links as they were', () => {
-    const q = pageQuery({ gallerySizes: [2, 8, 64], logScale: true });
-    expect(q).toBe('&sizes=2,8,64&log=1');
+    const pinned = { ...DEFAULT_CONFIG, hidden: [8, 8], lr: 0.05 };
+    const q = pageQuery({ gallerySizes: [2, 8, 64], logScale: true, pinned: { config: pinned, data: null } });
+    expect(q).toMatch(/^&sizes=2,8,64&log=1&pin=/);
     const init = initFromQuery(`?hidden=3${q}`);
-    expect(init).toMatchObject({ gallerySizes: [2, 8, 64], logScale: true });
+    expect(init).toMatchObject({ gallerySizes: [2, 8, 64], logScale: true, pinned });
+    expect(init.notices).toEqual([]);
+    // A run pinned on edited points cannot be rebuilt from a link: it is left out, not misdrawn.
+    expect(pageQuery({ ...DEFAULT_PAGE, pinned: { config: pinned, data: {} } })).toBe('');
     expect(pageQuery(DEFAULT_PAGE)).toBe('');
   });
 
   it('says what is wrong with bad sizes or a bad log flag and keeps the defaults', () => {
-    const init = initFromQuery('?sizes=3,x&log=yes');
+    const init = initFromQuery('?sizes=3,x&log=yes&pin=hidden%3D0');
     expect(init.gallerySizes).toBeUndefined();
     expect(init.logScale).toBeUndefined();
     const lines = init.notices?.[0]?.lines.join(' ') ?? '';
     expect(lines).toContain('Gallery sizes: “x” is not a whole number.');
     expect(lines).toContain('Log scale: the link says neither 1 nor 0');
+    expect(lines).toContain('Pinned run: Hidden layer size: “0” is out of range; set to 1.');
   });
 });
