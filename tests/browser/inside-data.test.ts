@@ -264,16 +264,23 @@ describe('looking inside, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('pins a run and draws it under the next one until unpinned', async () => {
+  it('pins a run, trains it to its end, and names what the next run changes until unpinned', async () => {
     const { page, errors } = await open();
     await page.getByRole('button', { name: 'Pin this run' }).click();
+    await expect.poll(() => page.getByTestId('pinned').textContent()).toContain('pinned: the same settings');
+    // Its own worker trains the pinned run to the tutorial's last pass, whatever the page's run does.
     await expect
-      .poll(() => page.getByTestId('pinned').textContent())
-      .toContain('pinned: moons, hidden 3, tanh');
+      .poll(() => page.getByTestId('pin-progress').textContent())
+      .toContain('finished at pass 20,000');
     await page.getByRole('slider', { name: 'Hidden layer size', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => window.location.search.includes('hidden=4&'));
-    expect(await page.getByTestId('pinned').textContent()).toContain('hidden 3');
+    await expect
+      .poll(() => page.getByTestId('pinned').textContent())
+      .toContain('Hidden layer size 3 (now 4)');
+    expect(await page.locator('.pin-plot canvas').getAttribute('aria-label')).toContain(
+      'Hidden layer size 3 (now 4)',
+    );
     await page.getByRole('button', { name: 'Unpin' }).click();
     await expect.poll(() => page.getByTestId('pinned').count()).toBe(0);
     expect(errors).toEqual([]);
