@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/url';
-import { DESKTOP, PHONE, type WatchedPage } from './browser';
+import { DESKTOP, type WatchedPage } from './browser';
 import { inkShares, longTasksDuring, query, statusText, WATCH_LONG_TASKS } from './probes';
 import { browserSuite } from './suite';
 
@@ -147,44 +147,4 @@ describe('the experiments in Chromium', () => {
     await expect.poll(() => statusText(page)).toMatch(/Pass [\d,]+ of 5,000/);
     expect(errors).toEqual([]);
   });
-
-  it('screenshots: every view on desktop and phone', async () => {
-    const shots: [string, string, () => Promise<void>][] = [
-      ['baseline', '', async () => undefined],
-      ['gallery', '&test=0.5&noise=0.4&reg=0.0001', async () => undefined],
-      ['equations', '', async () => undefined],
-      ['exercises', '', async () => undefined],
-    ];
-    for (const [view, extra] of shots) {
-      for (const [name, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        const w = await open(`?view=${view}${extra}`, viewport);
-        const { page } = w;
-        if (view === 'gallery') await waitForGallery(page);
-        if (view === 'baseline') {
-          await expect
-            .poll(() => page.getByTestId('baseline-accuracy').textContent(), { timeout: 30000 })
-            .toMatch(/%/);
-          await page.waitForFunction(
-            () => /finished|converged/.test(document.body.textContent ?? ''),
-            undefined,
-            {
-              timeout: 60000,
-            },
-          );
-        }
-        if (view === 'equations') await page.locator('math').first().waitFor();
-        if (view === 'exercises') await page.getByRole('article').first().waitFor();
-        await page.screenshot({
-          path: `test-results/experiments-${view}-${name}.png`,
-          fullPage: name === 'phone',
-        });
-        expect(w.errors).toEqual([]);
-        // Closed now to keep memory down; closing again after the test is a no-op.
-        await w.context.close();
-      }
-    }
-  }, 300000);
 });

@@ -310,33 +310,4 @@ describe('looking inside, in Chromium', () => {
     expect(await statusPass(page)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
-
-  it('screenshots: the readout, your data, inside the network and a pinned run, on desktop and phone', async () => {
-    for (const [name, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      const { page, errors } = await open('?n=120', viewport);
-      await page.getByRole('button', { name: 'Pin this run' }).click();
-      await page.getByRole('radio', { name: 'class 1' }).check();
-      const spot = await emptySpot(page, '?n=120');
-      await page.mouse.click(spot.x, spot.y);
-      await expect.poll(() => dataWhere(page)).toContain('121 points');
-      await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'finished',
-      );
-      const box = await page.locator('.plot-probe').boundingBox();
-      if (box) await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45);
-      await expect.poll(() => page.getByTestId('readout').isVisible()).toBe(true);
-      await page.screenshot({ path: `test-results/inside-${name}-plot.png` });
-      await page.locator('.data-editor').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `test-results/inside-${name}-data.png` });
-      await showInside(page);
-      await page.getByRole('button', { name: 'hidden 1, unit 2' }).focus();
-      await expect.poll(() => page.locator('.unit-field canvas').getAttribute('data-unit')).toBe('1:1');
-      await expect.poll(() => page.locator('.hidden-space canvas').getAttribute('data-layer')).toBe('1');
-      await page.screenshot({ path: `test-results/inside-${name}-inside.png`, fullPage: name === 'phone' });
-      expect(errors).toEqual([]);
-    }
-  });
 });
