@@ -151,6 +151,8 @@ export function startUrlSync(
       s.view === prev.view &&
       s.speed === prev.speed &&
       s.logScale === prev.logScale &&
+      s.showTest === prev.showTest &&
+      s.discrete === prev.discrete &&
       s.gallerySizes === prev.gallerySizes &&
       s.pinned?.id === prev.pinned?.id
     ) {
