@@ -97,7 +97,7 @@ export function colorBar(classes: number, discrete: boolean): ColorBar {
     };
   }
   return {
-    title: 'Shading: probability of each class (the others share the rest)',
+    title: 'Shading: probability of each class (the rest shared by the others)',
     rows: colors.map((col, c) => {
       const others = colors.filter((_, k) => k !== c);
       const rest: RGB = [0, 1, 2].map(
