@@ -177,16 +177,17 @@ describe('the plot tools', () => {
     );
   }
 
-  it('edit mode is a pressed button, off at first; the class to add shows only in it, in the classes’ colours', () => {
+  it('edit mode is a pressed button, off at first; the class to add is chosen in it, in the classes’ colours', () => {
     const store = storeWithPoints();
     renderTools(store);
     const toggle = screen.getByRole('button', { name: 'Edit points' });
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
-    expect(screen.queryAllByRole('radio')).toHaveLength(0);
+    expect(screen.getAllByRole('radio').every((r) => r.matches(':disabled'))).toBe(true);
     fireEvent.click(toggle);
     expect(store.getState().editing).toBe(true);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     const radios = screen.getAllByRole('radio');
+    expect(radios.some((r) => r.matches(':disabled'))).toBe(false);
     expect(radios.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
       'class 0',
       'class 1',

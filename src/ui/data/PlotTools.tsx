@@ -69,8 +69,7 @@ export function PlotTools() {
         >
           Edit points
         </button>
-        {editing ? (
-          <fieldset className="class-picker segmented">
+        <fieldset className="class-picker segmented" disabled={!editing}>
             <legend>Add class</legend>
             {colors.map((color, c) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: one radio per class, in class order
@@ -84,8 +83,7 @@ export function PlotTools() {
                 </span>
               </label>
             ))}
-          </fieldset>
-        ) : null}
+        </fieldset>
         <button type="button" onClick={() => s.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
           Undo
         </button>
@@ -120,11 +118,12 @@ export function PlotTools() {
           Discretize output
         </label>
       </div>
-      {editing ? (
-        <p className="hint plot-tools-hint">
-          Click or tap the plot to add a class {chosen} point; click or tap a point to remove it.
-        </p>
-      ) : null}
+      {/* Always one line, so switching modes never moves the plot. */}
+      <p className="hint plot-tools-hint" aria-live="polite">
+        {editing
+          ? `Editing: click or tap the plot to add a class ${chosen} point, or a point to remove it.`
+          : 'Hover or tap the plot to read the probabilities; Edit points lets clicks add and remove points.'}
+      </p>
     </div>
   );
 }
