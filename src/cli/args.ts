@@ -8,9 +8,10 @@ export interface TrainArgs {
 export const USAGE = `usage: npm run --silent train -- [QUERY] [--every K] [--json]
   QUERY    a query string (hidden=5&lr=0.02) or a whole share URL; defaults to the tutorial
   --every  print the loss every K passes (default 1000)
-  --json   print one JSON object: config, losses, accuracy, testAccuracy, weights, data`;
+  --json   print one JSON object: config, losses, accuracy, testAccuracy, weights, data
+  --help   print this and exit`;
 
-export function parseArgs(argv: readonly string[]): TrainArgs | { error: string } {
+export function parseArgs(argv: readonly string[]): TrainArgs | { error: string } | { help: true } {
   const out: TrainArgs = { query: '', every: 1000, json: false };
   let sawQuery = false;
   for (let i = 0; i < argv.length; i++) {
@@ -22,7 +23,7 @@ export function parseArgs(argv: readonly string[]): TrainArgs | { error: string 
         return { error: `--every needs a whole number of passes of at least 1, got ${raw ?? 'nothing'}` };
       }
       out.every = Number(raw);
-    } else if (a === '--help' || a === '-h') return { error: '' };
+    } else if (a === '--help' || a === '-h') return { help: true };
     else if (a.startsWith('-') && !a.includes('=')) return { error: `unknown option ${a}` };
     else if (sawQuery) return { error: `one query only; got a second: ${a}` };
     else {

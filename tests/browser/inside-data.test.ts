@@ -337,16 +337,23 @@ describe('looking inside, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('pins a run and draws it under the next one until unpinned', async () => {
+  it('pins a run, trains it to its end, and names what the next run changes until unpinned', async () => {
     const { page, errors } = await open();
     await page.getByRole('button', { name: 'Pin this run' }).click();
+    await expect.poll(() => page.getByTestId('pinned').textContent()).toContain('pinned: the same settings');
+    // Its own worker trains the pinned run to the tutorial's last pass, whatever the page's run does.
     await expect
-      .poll(() => page.getByTestId('pinned').textContent())
-      .toContain('pinned: moons, hidden 3, tanh');
+      .poll(() => page.getByTestId('pin-progress').textContent())
+      .toContain('finished at pass 20,000');
     await page.getByRole('slider', { name: 'Hidden layer size', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => window.location.search.includes('hidden=4&'));
-    expect(await page.getByTestId('pinned').textContent()).toContain('hidden 3');
+    await expect
+      .poll(() => page.getByTestId('pinned').textContent())
+      .toContain('Hidden layer size 3 (now 4)');
+    expect(await page.locator('.pin-plot canvas').getAttribute('aria-label')).toContain(
+      'Hidden layer size 3 (now 4)',
+    );
     await page.getByRole('button', { name: 'Unpin' }).click();
     await expect.poll(() => page.getByTestId('pinned').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -375,35 +382,5 @@ describe('looking inside, in Chromium', () => {
     expect(round).toBeGreaterThan(3);
     expect(await statusPass(page)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
-  });
-
-  it('screenshots: the readout, your data, inside the network and a pinned run, on desktop and phone', async () => {
-    for (const [name, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      const { page, errors } = await open('?n=120', viewport);
-      await page.getByRole('button', { name: 'Pin this run' }).click();
-      await editMode(page);
-      await page.getByRole('radio', { name: 'class 1' }).check();
-      const spot = await emptySpot(page, '?n=120');
-      await page.mouse.click(spot.x, spot.y);
-      await expect.poll(() => dataWhere(page)).toContain('121 points');
-      await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'finished',
-      );
-      const box = await page.locator('.plot-probe').boundingBox();
-      if (box) await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45);
-      await expect.poll(() => page.getByTestId('readout').isVisible()).toBe(true);
-      await page.screenshot({ path: `test-results/inside-${name}-plot.png` });
-      await page.locator('.data-editor').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `test-results/inside-${name}-data.png` });
-      await showInside(page);
-      await page.getByRole('button', { name: 'hidden 1, unit 2' }).focus();
-      await expect.poll(() => page.locator('.unit-field canvas').getAttribute('data-unit')).toBe('1:1');
-      await expect.poll(() => page.locator('.hidden-space canvas').getAttribute('data-layer')).toBe('1');
-      await page.screenshot({ path: `test-results/inside-${name}-inside.png`, fullPage: name === 'phone' });
-      expect(errors).toEqual([]);
-    }
   });
 });

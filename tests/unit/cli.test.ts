@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
 
-const TSX = 'node_modules/.bin/tsx';
-
+/** The trainer in this process: what it prints and the status it exits with. */
 function train(...args: string[]) {
-  return spawnSync(TSX, ['src/cli/train.ts', ...args], { encoding: 'utf8' });
+  let stdout = '';
+  let stderr = '';
+  const status = main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  return { status, stdout, stderr };
 }
 
 // The tutorial's printed log for hidden size 3 (SEED-NOTES.md), as NumPy 2.4 prints it.
@@ -76,6 +79,22 @@ describe('npm run train', () => {
     const r = train('hidden=3&passes=1&lr=abc');
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/Learning rate/);
+  });
+
+  it('prints its usage on --help, to stdout, with status 0', () => {
+    const r = train('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run --silent train/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('as a command, exits with its status and prints to its streams', () => {
+    const r = spawnSync('node_modules/.bin/tsx', ['src/cli/train.ts', 'lr=1&passes=1000'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^Loss after iteration 0: /);
+    expect(r.stderr).toMatch(/^train: diverged/);
   });
 
   it('reports divergence with the iteration and status 1', () => {

@@ -70,19 +70,19 @@ export function PlotTools() {
           Edit points
         </button>
         <fieldset className="class-picker segmented" disabled={!editing}>
-            <legend>Add class</legend>
-            {colors.map((color, c) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: one radio per class, in class order
-              <label key={c} className={chosen === c ? 'on' : ''}>
-                <input type="radio" name={group} checked={chosen === c} onChange={() => s.setBrush(c)} />
-                <Marker shape={markerShape(c)} color={color} />
-                <span>
-                  <span className="sr-only">class </span>
-                  {c}
-                  {c >= classes ? ' (new)' : ''}
-                </span>
-              </label>
-            ))}
+          <legend>Add class</legend>
+          {colors.map((color, c) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one radio per class, in class order
+            <label key={c} className={chosen === c ? 'on' : ''}>
+              <input type="radio" name={group} checked={chosen === c} onChange={() => s.setBrush(c)} />
+              <Marker shape={markerShape(c)} color={color} />
+              <span>
+                <span className="sr-only">class </span>
+                {c}
+                {c >= classes ? ' (new)' : ''}
+              </span>
+            </label>
+          ))}
         </fieldset>
         <button type="button" onClick={() => s.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
           Undo
