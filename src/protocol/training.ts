@@ -57,6 +57,8 @@ export type ToWorker =
       playing: boolean;
       speed: Speed;
       aspect: number;
+      /** The box to draw over (before it is given the plot's shape); null: the data's box, padded. */
+      box: Box | null;
       inspect: InspectView;
     }
   | { type: 'inspect'; view: InspectView }
@@ -66,8 +68,11 @@ export type ToWorker =
   | { type: 'speed'; speed: Speed }
   /** One pass, then paused. */
   | { type: 'step'; gen: number }
-  /** Width / height of the plot area, so the grid's box has the same shape. */
-  | { type: 'view'; aspect: number }
+  /**
+   * Width / height of the plot area, so the grid's box has the same shape, and the box to draw over
+   * (null: the data's box, padded). The page keeps its box while the points are edited.
+   */
+  | { type: 'view'; aspect: number; box: Box | null }
   /** The page has drawn snapshot `seq` of `gen`. */
   | { type: 'ack'; gen: number; seq: number };
 

@@ -105,6 +105,8 @@ export function linkStateOf(init: StoreInit): LinkState {
     gallerySizes: init.gallerySizes ?? DEFAULT_PAGE.gallerySizes,
     logScale: init.logScale ?? DEFAULT_PAGE.logScale,
     pinned: init.pinned ? { config: init.pinned, data: null } : null,
+    showTest: init.showTest ?? DEFAULT_PAGE.showTest,
+    discrete: init.discrete ?? DEFAULT_PAGE.discrete,
   };
 }
 
@@ -177,6 +179,8 @@ export function startUrlSync(
       s.view === prev.view &&
       s.speed === prev.speed &&
       s.logScale === prev.logScale &&
+      s.showTest === prev.showTest &&
+      s.discrete === prev.discrete &&
       s.gallerySizes === prev.gallerySizes &&
       s.pinned?.id === prev.pinned?.id
     ) {

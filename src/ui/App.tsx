@@ -6,10 +6,10 @@ import { ExportPanel } from './data/ExportPanel';
 import { ExperimentView } from './experiments/ExperimentView';
 import { ViewNav } from './experiments/ViewNav';
 import { InsideSlot } from './inside/InsideSlot';
-import { Legend } from './Legend';
 import { LossPanel } from './LossPanel';
 import { Notices } from './Notices';
 import { PlotCanvas } from './PlotCanvas';
+import { PlotFooter } from './PlotFooter';
 import { DataPanel } from './panels/DataPanel';
 import { NetworkPanel } from './panels/NetworkPanel';
 import { PlaybackPanel } from './panels/PlaybackPanel';
@@ -34,7 +34,7 @@ export function App({ flushUrl }: { flushUrl?: () => Promise<void> }) {
           <div className="stage">
             <StatusLine />
             <PlotCanvas />
-            <Legend />
+            <PlotFooter />
             <PlaybackPanel />
             <LossPanel />
           </div>

@@ -4,6 +4,7 @@
  * The host (real worker or a test double) supplies the clock, the task queue and `post`.
  */
 
+import type { Box } from '../core/grid';
 import type { MarkName } from '../protocol/timing';
 import {
   assertNever,
@@ -48,6 +49,7 @@ export class TrainingLoop {
   private playing = false;
   private speed: Speed = Number.POSITIVE_INFINITY;
   private aspect = 1;
+  private box: Box | null = null;
   private view: InspectView = { unit: null, hidden: null };
   /** A `weights` request waiting for the current generation's session. */
   private weightsWanted = false;
@@ -84,6 +86,7 @@ export class TrainingLoop {
         this.playing = msg.playing;
         this.speed = msg.speed;
         this.aspect = msg.aspect;
+        this.box = msg.box;
         this.view = msg.inspect;
         this.steps = 0;
         this.awaitingAck = false;
@@ -114,7 +117,8 @@ export class TrainingLoop {
         break;
       case 'view':
         this.aspect = msg.aspect;
-        this.session?.setAspect(msg.aspect);
+        this.box = msg.box;
+        this.session?.setView(msg.aspect, msg.box);
         this.dirty = true;
         break;
       case 'ack':
@@ -153,7 +157,7 @@ export class TrainingLoop {
       if (this.pending) {
         const p = this.pending;
         this.pending = null;
-        this.session = new Session(p.gen, p.config, this.aspect, p.data);
+        this.session = new Session(p.gen, p.config, this.aspect, p.data, this.box);
         this.lastSeq = -1;
         this.dirty = true;
         this.sentAt = this.host.now();

@@ -5,7 +5,7 @@
 import { paramCount } from '../config/derived';
 import type { Config } from '../config/schema';
 import type { Data } from '../core/datasets';
-import { dataBox, GridEvaluator } from '../core/grid';
+import { type Box, dataBox, GridEvaluator } from '../core/grid';
 import { fitBox, gridSize } from '../core/gridPlan';
 import { cloneParams } from '../core/network';
 import { createRun, type Run } from '../core/run';
@@ -41,17 +41,24 @@ export class Session {
   private seq = 0;
   private evaluator!: GridEvaluator;
   private box!: GridFrame['box'];
+  /** The box asked for, before it is given the plot's shape; null: the data's box. */
+  private wanted: Box | null;
   readonly params: number;
   /** Null when the network is too big to send its weights with every snapshot. */
   private readonly inspector: Inspector | null;
 
-  /** `data`: the person's edited points instead of the generated dataset. */
+  /**
+   * `data`: the person's edited points instead of the generated dataset; `box`: the box to draw over
+   * (null: the data's box padded by 0.5, as in the tutorial).
+   */
   constructor(
     readonly gen: number,
     readonly config: Config,
     aspect: number,
     data: Data | null = null,
+    box: Box | null = null,
   ) {
+    this.wanted = box;
     this.run = data ? createRun(config, data) : createRun(config);
     const sizes = this.run.trainer.params.sizes;
     this.params = paramCount(sizes);
@@ -65,10 +72,16 @@ export class Session {
     return this.run.trainer.pass;
   }
 
+  /** Changes the box (null: the data's box) and its shape. */
+  setView(aspect: number, box: Box | null): void {
+    this.wanted = box;
+    this.setAspect(aspect);
+  }
+
   /** Changes the shape of the grid's box; the data box is padded by 0.5 as in the tutorial. */
   setAspect(aspect: number): void {
     const { data, trainer } = this.run;
-    this.box = fitBox(dataBox(data.X, data.n, 0.5), aspect);
+    this.box = fitBox(this.wanted ?? dataBox(data.X, data.n, 0.5), aspect);
     const { width, height } = gridSize(trainer.params.sizes, aspect);
     if (!this.evaluator || this.evaluator.width !== width || this.evaluator.height !== height) {
       this.evaluator = new GridEvaluator(trainer.params.sizes, width, height);

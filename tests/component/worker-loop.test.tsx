@@ -6,7 +6,7 @@ import { TrainingLoop } from '../../src/worker/loop';
 import { FakeHost } from './fakeHost';
 
 /** The generated dataset, nothing looked at inside. */
-const NO_EXTRAS = { data: null, inspect: { unit: null, hidden: null } };
+const NO_EXTRAS = { box: null, data: null, inspect: { unit: null, hidden: null } };
 
 function config(patch: Partial<Config> = {}): Config {
   return { ...copyConfig(DEFAULT_CONFIG), ...patch };
