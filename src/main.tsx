@@ -11,6 +11,7 @@ import { createAppStore } from './state/store';
 import { hasPoints, initFromQuery, loadDataCodec, readPoints, startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import './ui/styles.css';
+import './ui/handEdit.css';
 
 // Not a top-level await: lazy chunks import from the chunk holding this module, and would wait forever
 // for a module whose evaluation is waiting for them (the points' codec is one of them).

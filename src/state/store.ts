@@ -21,6 +21,7 @@ import type { Data } from '../core/datasets';
 import { LossSeries } from '../core/lossSeries';
 import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
+import type { EmbedState } from './embedLink';
 import { newPin, type PinnedRun } from './pin';
 import { dataKey, runPoints } from './points';
 import { DEFAULT_SPEED } from './speedLink';
@@ -75,6 +76,10 @@ export interface AppState extends WorkSlice {
   pinned: PinnedRun | null;
   /** The view shown (the `view` query parameter, outside the config format). */
   view: ViewId;
+  /** Embedded in another site (`embed=1`): the plot, the status and these controls only. */
+  embed: EmbedState | null;
+  /** The generation whose weights were edited by hand (a link does not restore them); null: none. */
+  handEdited: number | null;
 
   setConfig(config: Config): void;
   /** Settings the link or the person set: a dataset's presets leave them alone. */
@@ -134,6 +139,7 @@ export interface StoreInit {
   logScale?: boolean;
   /** A pinned run's configuration, from the link. */
   pinned?: Config;
+  embed?: EmbedState | null;
 }
 
 function emptyLosses(gen: number): Losses {
@@ -213,10 +219,13 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       dataVersion: 0,
       dataLinked: null,
       brush: 0,
-      editing: true,
+      // An embedded plot only reads probabilities: a course's points stay as the link made them.
+      editing: !init.embed,
       inspect: { unit: null, hidden: null },
       pinned: init.pinned ? newPin(init.pinned, null) : null,
       view: init.view ?? DEFAULT_VIEW,
+      embed: init.embed ?? null,
+      handEdited: null,
 
       setConfig: (config) => change(copyConfig(config)),
       touched: new Set(init.touched ?? []),

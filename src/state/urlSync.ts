@@ -7,6 +7,7 @@
 import { SETTING_ROWS } from '../config/schema';
 import { decodeConfig, encodeConfig } from '../config/url';
 import type { Data } from '../core/datasets';
+import { embedFromQuery, embedQuery } from './embedLink';
 import { pageFromQuery, pageQuery } from './pageLink';
 import { speedFromQuery, speedQuery } from './speedLink';
 import type { AppStore, StoreInit } from './store';
@@ -71,11 +72,14 @@ export function initFromQuery(search: string, opts: InitOptions = {}): StoreInit
   if (message) messages.push(message);
   const page = pageFromQuery(q);
   messages.push(...page.messages);
+  const { embed, messages: embedMessages } = embedFromQuery(q);
+  messages.push(...embedMessages);
   return {
     config,
     ...(view !== DEFAULT_VIEW ? { view } : {}),
     ...(speed !== null ? { speed } : {}),
     ...page.page,
+    ...(embed ? { embed } : {}),
     touched,
     notices: messages.length > 0 ? [{ kind: 'warning', title: URL_NOTICE_TITLE, lines: messages }] : [],
     ...(data ? { data } : {}),
@@ -140,7 +144,7 @@ export function startUrlSync(
     if (pts === undefined) return;
     if (state.custom) state.setDataLinked(pts !== null);
     const { pathname, hash, search } = win.location;
-    const query = `?${encodeConfig(state.config)}${pts ? `&${PTS_KEY}=${pts}` : ''}${viewQuery(state.view)}${speedQuery(state.speed)}${pageQuery(state)}`;
+    const query = `?${encodeConfig(state.config)}${pts ? `&${PTS_KEY}=${pts}` : ''}${viewQuery(state.view)}${speedQuery(state.speed)}${pageQuery(state)}${embedQuery(state.embed)}`;
     if (query !== search) win.history.replaceState(win.history.state, '', `${pathname}${query}${hash}`);
   };
   write();
