@@ -78,6 +78,7 @@ describe('weights by hand', () => {
     expect(store.getState().handEdited).toBe(0);
     expect(screen.getByTestId('status').textContent).toContain('weights edited by hand');
     expect(screen.getByText(/does not keep your weights edited by hand/)).toBeTruthy();
+    expect(screen.getByText('Set to -0.125. Training goes on from there.')).toBeTruthy();
 
     // A new run (a reset or another setting) is no longer edited.
     act(() => store.getState().reset());
@@ -126,6 +127,22 @@ describe('weights by hand', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(sent).toEqual([]);
     expect(document.activeElement).toBe(open);
+  });
+
+  it('says that a run that ended shows the edit but trains no further', () => {
+    const { store, sent } = setup();
+    act(() => {
+      store
+        .getState()
+        .applySnapshot(makeSnapshot(0, 1, { state: 'finished', weights: store.getState().frame!.weights }));
+    });
+    clickLink();
+    fireEvent.change(screen.getByRole('textbox', { name: 'New weight' }), { target: { value: '3' } });
+    submit();
+    expect(sent).toHaveLength(1);
+    expect(
+      screen.getByText('Set to 3. The run has ended: it shows the edited network, and trains no further.'),
+    ).toBeTruthy();
   });
 
   it('does not edit a run that diverged', () => {

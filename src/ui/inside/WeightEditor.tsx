@@ -58,6 +58,7 @@ export function WeightEditor({ sizes, target, onTarget, onClose }: WeightEditorP
     return w.W[target.layer]?.[weightIndex(w.sizes, target)] ?? null;
   }, LIVE_MS);
   const pass = useStoreThrottled((s) => s.frame?.pass ?? 0, LIVE_MS);
+  const ended = useStore((s) => s.frame?.state === 'finished' || s.frame?.state === 'converged');
   const [text, setText] = useState(value === null ? '' : String(value));
   const [error, setError] = useState('');
   const [applied, setApplied] = useState('');
@@ -87,7 +88,10 @@ export function WeightEditor({ sizes, target, onTarget, onClose }: WeightEditorP
     }
     const refused = setWeight(target, parsed.value);
     setError(refused ?? '');
-    setApplied(refused ? '' : `Set to ${parsed.value}. Training goes on from there.`);
+    const next = ended
+      ? 'The run has ended: it shows the edited network, and trains no further.'
+      : 'Training goes on from there.';
+    setApplied(refused ? '' : `Set to ${parsed.value}. ${next}`);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
@@ -122,7 +126,7 @@ export function WeightEditor({ sizes, target, onTarget, onClose }: WeightEditorP
           'Waiting for the network…'
         ) : (
           <>
-            Now <output className="weight-value">{String(value)}</output> at pass {fmtInt(pass)}
+            Now <span className="weight-value">{String(value)}</span> at pass {fmtInt(pass)}
           </>
         )}
       </p>
