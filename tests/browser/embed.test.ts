@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './browser';
+import { DESKTOP, launch, openPage, PHONE } from './browser';
 import { STRICT_CSP, type StaticServer, serveDist } from './server';
 
 const SHOTS = '/work/notes/shots-embed';
@@ -132,6 +132,39 @@ describe('the page embedded in a course page of another origin', () => {
       expect(errors).toEqual([]);
     } finally {
       await close();
+    }
+  });
+
+  it("the full page's Embed button gives the snippet of the current run, and the snippet frames it", async () => {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const w = await openPage(browser, viewport);
+      try {
+        await w.page.goto(`${site.url}?hidden=4&lr=0.03`);
+        await w.page.getByRole('button', { name: 'Embed' }).click();
+        const dialog = w.page.getByRole('dialog', { name: 'Embed this run in a page' });
+        const snippet = dialog.getByRole('textbox', { name: 'HTML to paste' });
+        await expect.poll(() => snippet.inputValue()).toContain('controls=hidden,lr,reg');
+        await w.page.screenshot({ path: `${SHOTS}/embed-snippet-${viewport.width}.png` });
+        const panel = await dialog.boundingBox();
+        expect(panel!.x).toBeGreaterThanOrEqual(0);
+        expect(panel!.x + panel!.width).toBeLessThanOrEqual(viewport.width);
+        if (viewport !== DESKTOP) continue;
+
+        await dialog.getByRole('textbox', { name: /Controls shown/ }).fill('reg');
+        const html = await snippet.inputValue();
+        const src = /src="([^"]+)"/.exec(html)![1]!.replaceAll('&amp;', '&');
+        expect(html).toMatch(/width="600" height="400"/);
+        frames.set('/from-snippet', src);
+        await w.page.goto(`${hostUrl}/from-snippet`);
+        const frame = (await (await w.page.waitForSelector('iframe')).contentFrame())!;
+        const settings = frame.getByRole('region', { name: 'Settings' });
+        await settings.waitFor();
+        expect(await settings.locator('label').allTextContents()).toEqual(['Regularization']);
+        expect(await frame.evaluate(() => window.location.search)).toMatch(/hidden=4&.*lr=0\.03/);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await w.context.close();
+      }
     }
   });
 });
