@@ -163,6 +163,7 @@ describe('the panels', () => {
           return Promise.resolve(1);
         },
         weights: () => Promise.reject(new Error('not asked')),
+        setWeight: () => {},
       },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
