@@ -31,8 +31,8 @@ export function App({ flushUrl }: { flushUrl?: () => Promise<void> }) {
         </h1>
         <ViewNav />
         <div className="top-actions">
-          <EmbedButton beforeOpen={flushUrl} />
           <CopyLink beforeCopy={flushUrl} />
+          <EmbedButton beforeOpen={flushUrl} />
         </div>
       </header>
       <Notices />

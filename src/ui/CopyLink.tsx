@@ -35,14 +35,14 @@ export function CopyLink({ beforeCopy }: { beforeCopy?: () => Promise<void> }) {
       <span role="status" className="copy-message">
         {message}
       </span>
+      {handEdited ? (
+        <p id="link-note" className="link-note">
+          The link does not keep weights edited by hand.
+        </p>
+      ) : null}
       <button type="button" onClick={copy} aria-describedby={handEdited ? 'link-note' : undefined}>
         Copy link
       </button>
-      {handEdited ? (
-        <p id="link-note" className="link-note">
-          The link does not keep your weights edited by hand: it starts the run again from its seed.
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -77,8 +77,10 @@ describe('weights by hand, in Chromium', () => {
     expect(status).toContain('weights edited by hand');
     expect(status).not.toBe(loss);
     await expect.poll(() => plotHash(page)).not.toBe(plot);
-    expect(await page.getByText('The link does not keep your weights edited by hand').isVisible()).toBe(true);
+    expect(await page.getByText('The link does not keep weights edited by hand.').isVisible()).toBe(true);
     await page.locator('.inside').screenshot({ path: `${SHOTS}/weight-editor-1280.png` });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/hand-edited-1280.png` });
 
     // Bad input: a message, and the weight stays.
     await dialog.getByRole('textbox', { name: 'New weight' }).fill('two');

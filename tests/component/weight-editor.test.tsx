@@ -77,13 +77,13 @@ describe('weights by hand', () => {
     expect(sent).toEqual([{ gen: 0, ref: { layer: 0, from: 0, to: 1 }, value: -0.125 }]);
     expect(store.getState().handEdited).toBe(0);
     expect(screen.getByTestId('status').textContent).toContain('weights edited by hand');
-    expect(screen.getByText(/does not keep your weights edited by hand/)).toBeTruthy();
+    expect(screen.getByText(/does not keep weights edited by hand/)).toBeTruthy();
     expect(screen.getByText('Set to -0.125. Training goes on from there.')).toBeTruthy();
 
     // A new run (a reset or another setting) is no longer edited.
     act(() => store.getState().reset());
     expect(screen.getByTestId('status').textContent).not.toContain('edited by hand');
-    expect(screen.queryByText(/does not keep your weights/)).toBeNull();
+    expect(screen.queryByText(/does not keep weights/)).toBeNull();
   });
 
   it('rejects bad input with a clear message and changes nothing', () => {
