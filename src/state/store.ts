@@ -19,7 +19,7 @@ import {
 } from '../config/schema';
 import type { Data } from '../core/datasets';
 import { LossSeries } from '../core/lossSeries';
-import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/training';
+import type { InspectView, PointsFrame, Snapshot, Speed, UnitRef } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { newPin, type PinnedRun } from './pin';
 import { dataKey, runPoints } from './points';
@@ -72,6 +72,8 @@ export interface AppState extends WorkSlice {
   /** Clicking the plot adds and removes points; otherwise it only reads probabilities. */
   editing: boolean;
   inspect: InspectView;
+  /** The hidden unit whose field the main plot shows instead of the classes (a hovered or focused node). */
+  plotUnit: UnitRef | null;
   pinned: PinnedRun | null;
   /** The view shown (the `view` query parameter, outside the config format). */
   view: ViewId;
@@ -103,6 +105,7 @@ export interface AppState extends WorkSlice {
   setEditing(on: boolean): void;
   setDataLinked(linked: boolean | null): void;
   setInspect(view: InspectView): void;
+  setPlotUnit(ref: UnitRef | null): void;
   /** Pins the current configuration and data: a worker of its own trains it to its end. */
   pin(): void;
   unpin(): void;
@@ -215,6 +218,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       brush: 0,
       editing: true,
       inspect: { unit: null, hidden: null },
+      plotUnit: null,
       pinned: init.pinned ? newPin(init.pinned, null) : null,
       view: init.view ?? DEFAULT_VIEW,
 
@@ -304,6 +308,11 @@ export function createAppStore(init: StoreInit = {}): AppStore {
         if (dataLinked !== get().dataLinked) set({ dataLinked });
       },
       setInspect: (inspect) => set({ inspect }),
+      setPlotUnit: (ref) => {
+        const now = get().plotUnit;
+        if (now === ref || (now && ref && now.layer === ref.layer && now.unit === ref.unit)) return;
+        set({ plotUnit: ref });
+      },
       pin: () => {
         const { config, custom } = get();
         set({ pinned: newPin(copyConfig(config), custom) });
