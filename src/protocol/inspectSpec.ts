@@ -4,6 +4,14 @@
  */
 import type { HiddenSpec, UnitRef } from './training';
 
+/** The diagram draws at most this many nodes a layer (the first units), and gets their fields. */
+export const NODE_UNITS = 16;
+
+/** Units of each layer whose fields the diagram gets: all, or the first NODE_UNITS - 1 and "+N more". */
+export function nodeCounts(sizes: readonly number[]): number[] {
+  return sizes.map((s) => (s > NODE_UNITS ? NODE_UNITS - 1 : s));
+}
+
 export function validUnit(sizes: readonly number[], ref: UnitRef | null): ref is UnitRef {
   return (
     !!ref &&

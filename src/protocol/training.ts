@@ -43,6 +43,8 @@ export interface HiddenSpec {
 export interface InspectView {
   unit: UnitRef | null;
   hidden: HiddenSpec | null;
+  /** Every drawn unit's small field, for the diagram's nodes (absent: none). */
+  nodes?: boolean;
 }
 
 export type ToWorker =
@@ -105,6 +107,20 @@ export interface UnitFrame {
 }
 
 /**
+ * The diagram's node heatmaps: every layer's first `counts[l]` units (input to output), each sampled on
+ * a `width` x `height` grid over `box` (the main plot's box), row 0 at the top. `values` holds the
+ * fields one after another, layer by layer and unit by unit: the inputs x and y, the hidden units'
+ * activations, the output's class probabilities.
+ */
+export interface NodesFrame {
+  width: number;
+  height: number;
+  box: Box;
+  counts: number[];
+  values: Float32Array;
+}
+
+/**
  * The data and a warped grid as layer `layer` sees them: `k = units.length` coordinates per row.
  * `points` holds the first `shown` rows of the run's points (all of them unless the network is costly);
  * `lines` holds `lineCount` polylines of `samples` points each: straight lines of the input box.
@@ -157,6 +173,8 @@ export interface Snapshot {
   /** The field of the unit the page looks at (InspectView.unit), when it exists in this network. */
   unit: UnitFrame | null;
   hidden: HiddenFrame | null;
+  /** The diagram's node heatmaps (InspectView.nodes). */
+  nodes: NodesFrame | null;
 }
 
 export type FromWorker =
@@ -175,6 +193,7 @@ export function snapshotTransfer(s: Snapshot): ArrayBuffer[] {
   if (s.weights) list.push(...weightsTransfer(s.weights));
   if (s.unit) list.push(s.unit.values.buffer as ArrayBuffer);
   if (s.hidden) list.push(s.hidden.points.buffer as ArrayBuffer, s.hidden.lines.buffer as ArrayBuffer);
+  if (s.nodes) list.push(s.nodes.values.buffer as ArrayBuffer);
   return list;
 }
 

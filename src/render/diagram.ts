@@ -1,12 +1,14 @@
 /**
  * The network diagram's geometry: a column of nodes per layer, at most MAX_NODES drawn per layer (the
  * first units, then a "+N more" marker), and edges between drawn nodes, coloured by sign and
- * thickened by size. Positive weights are blue, negative orange (as TensorFlow Playground).
+ * thickened by size. Positive weights are blue, negative orange (as TensorFlow Playground). A node is a
+ * small rectangle of the plot's shape, where its heatmap goes (nodeFields.ts).
  */
+import { NODE_UNITS, nodeCounts } from '../protocol/inspectSpec';
 import type { WeightsFrame } from '../protocol/training';
 import type { WeightRef } from '../protocol/weightRef';
 
-export const MAX_NODES = 16;
+export const MAX_NODES = NODE_UNITS;
 export const POSITIVE = '#2166ac';
 export const NEGATIVE = '#e08214';
 
@@ -27,7 +29,11 @@ export interface DiagramLayer {
 export interface Diagram {
   width: number;
   height: number;
-  radius: number;
+  /** Half the width and half the height of a node. */
+  rx: number;
+  ry: number;
+  /** Distance between the centres of neighbouring nodes in a layer. */
+  step: number;
   layers: DiagramLayer[];
 }
 
@@ -43,17 +49,25 @@ export interface Edge {
 const TOP = 30;
 const BOTTOM = 12;
 /** The largest gap between nodes: small networks do not spread over the whole height. */
-const MAX_STEP = 40;
+const MAX_STEP = 58;
+/** The largest node: half its height, in diagram units. */
+const MAX_HALF = 22;
 
-export function layoutDiagram(sizes: readonly number[], width: number, height: number): Diagram {
+/** `aspect`: width / height of the plot's box, which each node's heatmap keeps. */
+export function layoutDiagram(sizes: readonly number[], width: number, height: number, aspect = 1): Diagram {
   const n = sizes.length;
-  const margin = 34;
+  const margin = 42;
   const slots = Math.max(1, ...sizes.map((s) => Math.min(s, MAX_NODES)));
   const step = Math.min(MAX_STEP, (height - TOP - BOTTOM) / slots);
   const used = slots * step;
-  const radius = Math.max(5, Math.min(11, step * 0.38));
+  const gap = n > 1 ? (width - 2 * margin) / (n - 1) : width;
+  const a = Number.isFinite(aspect) && aspect > 0 ? Math.min(2, Math.max(0.5, aspect)) : 1;
+  let ry = Math.max(4, Math.min(MAX_HALF, step * 0.4));
+  const rx = Math.min(ry * a, gap * 0.3);
+  ry = Math.min(ry, rx / a);
+  const counts = nodeCounts(sizes);
   const layers = sizes.map((size, index) => {
-    const drawn = size > MAX_NODES ? MAX_NODES - 1 : size;
+    const drawn = counts[index]!;
     const units = Array.from({ length: drawn }, (_, i) => i);
     const rows = Math.min(size, MAX_NODES);
     // Centred vertically: a layer of 3 sits in the middle of the column.
@@ -68,7 +82,7 @@ export function layoutDiagram(sizes: readonly number[], width: number, height: n
       moreY: top + drawn * step,
     };
   });
-  return { width, height, radius, layers };
+  return { width, height, rx, ry, step, layers };
 }
 
 /** The edges between drawn nodes, with their weights (W[l] is sizes[l] x sizes[l+1], row-major). */
@@ -186,7 +200,7 @@ export function edgeAt(d: Diagram, x: number, y: number, tolerance: number): Wei
   for (let l = 0; l + 1 < d.layers.length; l++) {
     const a = d.layers[l]!;
     const b = d.layers[l + 1]!;
-    if (x < a.x + d.radius || x > b.x - d.radius) continue;
+    if (x < a.x + d.rx || x > b.x - d.rx) continue;
     a.units.forEach((i, ia) => {
       b.units.forEach((j, jb) => {
         const dist = segmentDistance(x, y, a.x, a.ys[ia]!, b.x, b.ys[jb]!);

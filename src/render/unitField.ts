@@ -26,9 +26,13 @@ export function valueRange(values: Float32Array): [number, number] {
 
 /** Writes the field into `out` (RGBA, width x height of the frame). */
 export function paintUnitField(frame: UnitFrame, out: Uint8ClampedArray): void {
-  const [lo, hi] = valueRange(frame.values);
+  paintDiverging(frame.values, out);
+}
+
+/** Writes `values` into `out` (RGBA, one pixel per value), white at 0 and full colour at the largest |value|. */
+export function paintDiverging(values: Float32Array, out: Uint8ClampedArray): void {
+  const [lo, hi] = valueRange(values);
   const m = Math.max(Math.abs(lo), Math.abs(hi));
-  const { values } = frame;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const o = 4 * i;

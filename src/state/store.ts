@@ -20,7 +20,7 @@ import {
 import type { Data } from '../core/datasets';
 import { type Box, dataBox, sameBox } from '../core/grid';
 import { LossSeries } from '../core/lossSeries';
-import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/training';
+import type { InspectView, PointsFrame, Snapshot, Speed, UnitRef } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { type EditEntry, type EditHistory, EMPTY_HISTORY, recorded, redone, undone } from './editHistory';
 import type { EmbedState } from './embedLink';
@@ -87,6 +87,8 @@ export interface AppState extends WorkSlice {
   /** The field shows the most likely class only, not how likely it is. */
   discrete: boolean;
   inspect: InspectView;
+  /** The hidden unit whose field the main plot shows instead of the classes (a hovered or focused node). */
+  plotUnit: UnitRef | null;
   pinned: PinnedRun | null;
   /** The view shown (the `view` query parameter, outside the config format). */
   view: ViewId;
@@ -131,6 +133,7 @@ export interface AppState extends WorkSlice {
   setDiscrete(on: boolean): void;
   setDataLinked(linked: boolean | null): void;
   setInspect(view: InspectView): void;
+  setPlotUnit(ref: UnitRef | null): void;
   /** Pins the current configuration and data: a worker of its own trains it to its end. */
   pin(): void;
   unpin(): void;
@@ -278,6 +281,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       showTest: init.showTest ?? true,
       discrete: init.discrete ?? false,
       inspect: { unit: null, hidden: null },
+      plotUnit: null,
       pinned: init.pinned ? newPin(init.pinned, null) : null,
       view: init.view ?? DEFAULT_VIEW,
       embed: init.embed ?? null,
@@ -385,6 +389,11 @@ export function createAppStore(init: StoreInit = {}): AppStore {
         if (dataLinked !== get().dataLinked) set({ dataLinked });
       },
       setInspect: (inspect) => set({ inspect }),
+      setPlotUnit: (ref) => {
+        const now = get().plotUnit;
+        if (now === ref || (now && ref && now.layer === ref.layer && now.unit === ref.unit)) return;
+        set({ plotUnit: ref });
+      },
       pin: () => {
         const { config, custom } = get();
         set({ pinned: newPin(copyConfig(config), custom) });

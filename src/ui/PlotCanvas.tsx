@@ -23,6 +23,7 @@ import {
 import { useStoreApi } from '../state/react';
 import { type CanvasSize, CanvasView } from './CanvasView';
 import { PlotProbe } from './data/PlotProbe';
+import { PlotUnitLayer } from './inside/PlotUnitLayer';
 
 function place(el: HTMLElement | SVGElement | null, r: Rect): void {
   if (!el) return;
@@ -152,6 +153,7 @@ export function PlotCanvas() {
         <path ref={haloRef} className="halo" />
         <path ref={lineRef} className="line" />
       </svg>
+      <PlotUnitLayer />
       <CanvasView className="layer" draw={drawMarksLayer} subscribe={onMarks} onResize={onResize} />
       <PlotProbe />
     </div>

@@ -7,8 +7,8 @@ import { Forward } from '../core/forward';
 import type { Box } from '../core/grid';
 import { macsPerPoint } from '../core/gridPlan';
 import type { Params } from '../core/network';
-import { validHidden, validUnit } from '../protocol/inspectSpec';
-import type { HiddenFrame, HiddenSpec, UnitFrame, UnitRef } from '../protocol/training';
+import { nodeCounts, validHidden, validUnit } from '../protocol/inspectSpec';
+import type { HiddenFrame, HiddenSpec, NodesFrame, UnitFrame, UnitRef } from '../protocol/training';
 
 /** Cells along the longer side of a unit's field. */
 export const UNIT_GRID = 48;
@@ -18,25 +18,57 @@ export const GRID_LINES = 11;
 export const LINE_SAMPLES = 41;
 /** Multiply-adds per snapshot for each of the two views. */
 const MAC_BUDGET = 2e6;
+/** Cells along the longer side of a node's heatmap in the diagram; fewer for costly networks. */
+export const NODE_GRID = 16;
+const MIN_NODE_GRID = 8;
+/** The node heatmaps are one forward pass of at most NODE_GRID² rows: a small share of a snapshot. */
+const NODE_MAC_BUDGET = 1e6;
 /** Rows per forward pass: bounds the buffers, whatever the number of rows asked for. */
 const CHUNK = 256;
 
 /** Field size for a box: UNIT_GRID cells along its longer side, fewer for costly networks. */
 export function unitGridSize(sizes: readonly number[], box: Box): { width: number; height: number } {
-  const cells = MAC_BUDGET / macsPerPoint(sizes);
-  const side = Math.max(MIN_UNIT_GRID, Math.min(UNIT_GRID, Math.floor(Math.sqrt(cells))));
+  return fieldSize(sizes, box, MAC_BUDGET, MIN_UNIT_GRID, UNIT_GRID);
+}
+
+/** Node heatmap size for a box: NODE_GRID cells along its longer side, fewer for costly networks. */
+export function nodeGridSize(sizes: readonly number[], box: Box): { width: number; height: number } {
+  return fieldSize(sizes, box, NODE_MAC_BUDGET, MIN_NODE_GRID, NODE_GRID);
+}
+
+function fieldSize(sizes: readonly number[], box: Box, budget: number, min: number, max: number) {
+  const cells = budget / macsPerPoint(sizes);
+  const side = Math.max(min, Math.min(max, Math.floor(Math.sqrt(cells))));
   const aspect = (box.x1 - box.x0) / (box.y1 - box.y0);
   if (!(aspect > 0) || !Number.isFinite(aspect)) return { width: side, height: side };
   return aspect >= 1
-    ? { width: side, height: Math.max(8, Math.round(side / aspect)) }
-    : { width: Math.max(8, Math.round(side * aspect)), height: side };
+    ? { width: side, height: Math.max(Math.min(8, side), Math.round(side / aspect)) }
+    : { width: Math.max(Math.min(8, side), Math.round(side * aspect)), height: side };
+}
+
+/** Fills X (rows x 2) with the centres of a width x height grid of cells over `box`, row 0 at the top. */
+function cellCentres(box: Box, width: number, height: number, X: Float64Array): void {
+  const dx = (box.x1 - box.x0) / width;
+  const dy = (box.y1 - box.y0) / height;
+  for (let j = 0; j < height; j++) {
+    for (let i = 0; i < width; i++) {
+      const r = j * width + i;
+      X[2 * r] = box.x0 + (i + 0.5) * dx;
+      X[2 * r + 1] = box.y1 - (j + 0.5) * dy;
+    }
+  }
 }
 
 export class Inspector {
   private readonly fwd: Forward;
+  private readonly counts: number[];
+  /** The node heatmaps' input rows, made again only when the box changes. */
+  private nodeX: Float64Array | null = null;
+  private nodeBox: Box | null = null;
 
   constructor(readonly sizes: readonly number[]) {
     this.fwd = new Forward(sizes, CHUNK);
+    this.counts = nodeCounts(sizes);
   }
 
   /**
@@ -59,18 +91,51 @@ export class Inspector {
     if (!validUnit(this.sizes, ref)) return null;
     const { width, height } = unitGridSize(this.sizes, box);
     const X = new Float64Array(2 * width * height);
-    const dx = (box.x1 - box.x0) / width;
-    const dy = (box.y1 - box.y0) / height;
-    for (let j = 0; j < height; j++) {
-      for (let i = 0; i < width; i++) {
-        const r = j * width + i;
-        X[2 * r] = box.x0 + (i + 0.5) * dx;
-        X[2 * r + 1] = box.y1 - (j + 0.5) * dy;
-      }
-    }
+    cellCentres(box, width, height, X);
     const values = new Float32Array(width * height);
     this.activations(p, X, width * height, ref.layer, [ref.unit], values);
     return { layer: ref.layer, unit: ref.unit, width, height, box: { ...box }, values };
+  }
+
+  /**
+   * Every drawn node's field over `box` (see NodesFrame): one forward pass of at most NODE_GRID² rows
+   * (fewer than CHUNK, so one run of the pass) gives every layer's activations at once.
+   */
+  nodeFields(p: Params, box: Box): NodesFrame {
+    const { sizes, counts } = this;
+    const { width, height } = nodeGridSize(sizes, box);
+    const rows = width * height;
+    const b = this.nodeBox;
+    if (
+      !this.nodeX ||
+      this.nodeX.length !== 2 * rows ||
+      !b ||
+      b.x0 !== box.x0 ||
+      b.x1 !== box.x1 ||
+      b.y0 !== box.y0 ||
+      b.y1 !== box.y1
+    ) {
+      this.nodeX = new Float64Array(2 * rows);
+      cellCentres(box, width, height, this.nodeX);
+      this.nodeBox = { ...box };
+    }
+    const X = this.nodeX;
+    let total = 0;
+    for (const c of counts) total += c;
+    const values = new Float32Array(total * rows);
+    this.fwd.run(p, X, rows, null);
+    let o = 0;
+    for (let l = 0; l < sizes.length; l++) {
+      const size = sizes[l]!;
+      const a = this.fwd.acts[l]!;
+      for (let u = 0; u < counts[l]!; u++) {
+        // Layer 0 is the input itself: x, then y.
+        if (l === 0) for (let r = 0; r < rows; r++) values[o + r] = X[2 * r + u]!;
+        else for (let r = 0; r < rows; r++) values[o + r] = a[r * size + u]!;
+        o += rows;
+      }
+    }
+    return { width, height, box: { ...box }, counts: [...counts], values };
   }
 
   /** `X` holds the run's points (n x 2); the grid's lines span `box`. */

@@ -191,6 +191,7 @@ export class Session {
       weights: null,
       unit: null,
       hidden: null,
+      nodes: null,
     };
     const { inspector } = this;
     if (inspector) {
@@ -198,6 +199,7 @@ export class Session {
       snap.weights = cloneParams(p);
       snap.unit = inspector.unitField(p, view.unit, this.box);
       snap.hidden = inspector.hiddenSpace(p, view.hidden, data.X, data.n, this.box);
+      if (view.nodes) snap.nodes = inspector.nodeFields(p, this.box);
     }
     return snap;
   }

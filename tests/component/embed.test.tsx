@@ -38,7 +38,14 @@ describe('the embedded page', () => {
         .map((s) => (s as HTMLInputElement).labels?.[0]?.textContent),
     ).toEqual(['Regularization', 'Hidden layer size']);
     expect(sliders[1]).toBe('5 units');
-    expect(controlNames()).toEqual(['Regularization', 'Hidden layer size', 'Add layer', 'Remove layer']);
+    expect(controlNames()).toEqual([
+      'About Regularization',
+      'Regularization',
+      'About Hidden layer size',
+      'Hidden layer size',
+      'Add layer',
+      'Remove layer',
+    ]);
     // Nothing else of the full page.
     for (const name of ['Copy link', 'Embed', 'Pause', 'Reset'])
       expect(screen.queryByRole('button', { name })).toBeNull();

@@ -57,6 +57,24 @@ describe('the equations', () => {
     expect(text).toContain('0.01');
   });
 
+  it('brackets the sum of squared weights that λ/2 multiplies: λ/2(‖W₁‖² + ‖W₂‖² + ‖W₃‖²)', () => {
+    renderView({ hidden: [4, 3], reg: 0.01 });
+    const loss = [...document.querySelectorAll('math')].find((m) =>
+      m.getAttribute('aria-label')?.startsWith('L = 1/N'),
+    )!;
+    const half = [...loss.querySelectorAll('mfrac')].find((f) => f.lastElementChild?.textContent === '2')!;
+    expect(half.firstElementChild?.textContent).toBe('0.01');
+    // The next term is one bracketed group holding every layer's norm, not the first norm alone.
+    const group = half.nextElementSibling!;
+    const text = group.textContent!.replace(/\s+/g, '');
+    expect(text).toBe('(‖W1‖2+‖W2‖2+‖W3‖2)');
+    expect(group.firstElementChild?.textContent).toBe('(');
+    expect(group.lastElementChild?.textContent).toBe(')');
+    // The loss's own bracket closes after it.
+    expect(group.nextElementSibling?.textContent).toBe(')');
+    expect(group.nextElementSibling?.nextElementSibling).toBeNull();
+  });
+
   it('follow the settings live: layers, classes, test split, minibatches, activation, annealing', () => {
     const store = renderView();
     act(() =>

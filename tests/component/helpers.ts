@@ -82,6 +82,7 @@ export function makeSnapshot(gen: number, seq: number, patch: Partial<Snapshot> 
     weights: null,
     unit: null,
     hidden: null,
+    nodes: null,
     ...patch,
   };
 }

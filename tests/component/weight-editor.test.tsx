@@ -43,15 +43,16 @@ function setup(value = 0.1 + 0.2) {
   return { store, sent };
 }
 
-/** Clicks the diagram a quarter of the way along the link from input x to hidden unit 2 (not where links cross). */
+/** Clicks the diagram a third of the way along the link from input x to hidden unit 2 (not where links cross). */
 function clickLink() {
   const svg = screen.getByRole('group', { name: 'Network diagram' });
   vi.spyOn(svg, 'getBoundingClientRect').mockReturnValue(
     DOMRect.fromRect({ x: 0, y: 0, width: DIAGRAM_WIDTH, height: DIAGRAM_HEIGHT }),
   );
-  const { layers } = layoutDiagram(SIZES, DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
+  // The diagram's nodes take the plot's shape (the store's aspect, 1.5, as the panel rounds it).
+  const { layers } = layoutDiagram(SIZES, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, 1.5);
   const [a, b] = layers as [(typeof layers)[0], (typeof layers)[0]];
-  const t = 0.25;
+  const t = 0.35;
   fireEvent.click(svg, { clientX: a.x + t * (b.x - a.x), clientY: a.ys[0]! + t * (b.ys[1]! - a.ys[0]!) + 2 });
 }
 

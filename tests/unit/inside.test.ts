@@ -4,7 +4,14 @@ import { ACTIVATIONS, type Activation } from '../../src/config/schema';
 import { Forward } from '../../src/core/forward';
 import { initParams, type Params } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import { defaultHidden, spaceLayers, validHidden, validUnit } from '../../src/protocol/inspectSpec';
+import {
+  defaultHidden,
+  nodeCounts,
+  spaceLayers,
+  validHidden,
+  validUnit,
+} from '../../src/protocol/inspectSpec';
+import { classRgb } from '../../src/render/colors';
 import {
   diagramEdges,
   edgeStyle,
@@ -14,9 +21,10 @@ import {
   POSITIVE,
 } from '../../src/render/diagram';
 import { boundingCube, PITCH, project3, squareDomains, toPlane, YAW } from '../../src/render/hiddenSpace';
+import { paintNodeAtlas, tileCount } from '../../src/render/nodeFields';
 import { dataToPixel, gridProbs, pixelToData, pointProbs } from '../../src/render/probe';
 import { paintUnitField, valueRange } from '../../src/render/unitField';
-import { Inspector, LINE_SAMPLES, UNIT_GRID } from '../../src/worker/inspect';
+import { Inspector, LINE_SAMPLES, NODE_GRID, UNIT_GRID } from '../../src/worker/inspect';
 
 const BOX = { x0: -1.5, x1: 2.5, y0: -1, y1: 1.5 };
 
@@ -235,5 +243,96 @@ describe("a unit's field as pixels", () => {
     expect(Array.from(out.slice(8, 11))).toEqual([0xe0, 0x82, 0x14]);
     expect(Array.from(out.slice(12, 15))).toEqual([200, 200, 200]);
     expect(valueRange(frame.values)).toEqual([-2, 2]);
+  });
+});
+
+describe("the diagram's node heatmaps, computed in the worker", () => {
+  it('give every drawn unit of every layer its value at the cell centres: inputs, activations, probabilities', () => {
+    const p = net([2, 5, 4, 3], 'relu');
+    const f = new Inspector(p.sizes).nodeFields(p, BOX);
+    expect(Math.max(f.width, f.height)).toBe(NODE_GRID);
+    expect(f.width / f.height).toBeCloseTo(4 / 2.5, 0);
+    expect(f.counts).toEqual([2, 5, 4, 3]);
+    const cells = f.width * f.height;
+    expect(f.values).toHaveLength(14 * cells);
+    const at = (i: number, j: number) => [
+      BOX.x0 + ((i + 0.5) * (BOX.x1 - BOX.x0)) / f.width,
+      BOX.y1 - ((j + 0.5) * (BOX.y1 - BOX.y0)) / f.height,
+    ];
+    // Tile k of layer l, unit u starts after the tiles of the layers before and the units before.
+    const tile = (l: number, u: number) => f.counts.slice(0, l).reduce((a, b) => a + b, 0) + u;
+    for (const [i, j] of [
+      [0, 0],
+      [f.width - 1, f.height - 1],
+      [7, 3],
+    ] as const) {
+      const [x, y] = at(i, j) as [number, number];
+      const cell = j * f.width + i;
+      expect(f.values[tile(0, 0) * cells + cell]).toBeCloseTo(x, 6);
+      expect(f.values[tile(0, 1) * cells + cell]).toBeCloseTo(y, 6);
+      for (const l of [1, 2, 3]) {
+        const a = direct(p, x, y, l);
+        for (let u = 0; u < p.sizes[l]!; u++)
+          expect(f.values[tile(l, u) * cells + cell]).toBeCloseTo(a[u]!, 6);
+      }
+    }
+  });
+
+  it('send the first 15 units of a layer wider than 16 (the diagram draws "+N more" for the rest)', () => {
+    expect(nodeCounts([2, 40, 16, 3])).toEqual([2, 15, 16, 3]);
+    const p = net([2, 40, 16, 3]);
+    const f = new Inspector(p.sizes).nodeFields(p, BOX);
+    expect(f.counts).toEqual(nodeCounts(p.sizes));
+    expect(f.values).toHaveLength(36 * f.width * f.height);
+    // The drawn units are the layout's.
+    expect(layoutDiagram(p.sizes, 340, 300).layers.map((l) => l.units.length)).toEqual(f.counts);
+  });
+
+  it('cost one forward pass of at most 16 x 16 rows, fewer for costly networks', () => {
+    const small = new Inspector([2, 3, 2]).nodeFields(net([2, 3, 2]), { x0: 0, x1: 1, y0: 0, y1: 1 });
+    expect([small.width, small.height]).toEqual([NODE_GRID, NODE_GRID]);
+    const p = net([2, 150, 150, 150, 2]);
+    expect(paramCount(p.sizes)).toBeLessThan(50000);
+    const big = new Inspector(p.sizes).nodeFields(p, { x0: 0, x1: 1, y0: 0, y1: 1 });
+    expect(big.width).toBeLessThan(NODE_GRID);
+    expect(big.width).toBeGreaterThanOrEqual(8);
+  });
+
+  it('paint inputs and hidden units orange-white-blue, and an output in its class colour by probability', () => {
+    const frame = {
+      width: 2,
+      height: 1,
+      box: BOX,
+      counts: [1, 1, 2],
+      values: new Float32Array([-1, 1, 0, 3, 0, 1, 1, 0.5]),
+    };
+    expect(tileCount(frame)).toBe(4);
+    const out = new Uint8ClampedArray(4 * 2 * 4);
+    paintNodeAtlas(frame, out);
+    const px = (k: number) => Array.from(out.slice(4 * k, 4 * k + 3));
+    expect(px(0)).toEqual([0xe0, 0x82, 0x14]);
+    expect(px(1)).toEqual([0x21, 0x66, 0xac]);
+    expect(px(2)).toEqual([255, 255, 255]);
+    expect(px(3)).toEqual([0x21, 0x66, 0xac]);
+    // Output unit 0 (class 0 of 2): white at probability 0, its colour at 1.
+    expect(px(4)).toEqual([255, 255, 255]);
+    expect(px(5)).toEqual([...classRgb(0)]);
+    expect(px(6)).toEqual([...classRgb(1)]);
+    const half = classRgb(1).map((c) => Math.round(255 + (c - 255) * 0.5));
+    for (const [i, c] of px(7).entries()) expect(Math.abs(c - half[i]!)).toBeLessThanOrEqual(1);
+    for (let k = 0; k < 8; k++) expect(out[4 * k + 3]).toBe(255);
+  });
+});
+
+describe("the diagram's nodes", () => {
+  it("keep the plot box's shape, within their column and their row", () => {
+    const wide = layoutDiagram([2, 3, 2], 340, 300, 1.5);
+    expect(wide.rx / wide.ry).toBeCloseTo(1.5, 6);
+    const tall = layoutDiagram([2, 3, 2], 340, 300, 0.6);
+    expect(tall.rx / tall.ry).toBeCloseTo(0.6, 6);
+    for (const d of [wide, tall, layoutDiagram([2, 16, 16, 16, 16, 16, 2], 340, 300, 2)]) {
+      expect(2 * d.ry).toBeLessThan(d.step);
+      expect(2 * d.rx).toBeLessThan(d.layers[1]!.x - d.layers[0]!.x);
+    }
   });
 });

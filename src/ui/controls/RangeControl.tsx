@@ -5,6 +5,7 @@
  */
 import { type KeyboardEvent, useId, useLayoutEffect, useRef } from 'react';
 import type { SliderScale } from '../sliderScales';
+import { HelpButton, HelpText, useHelp } from './Help';
 
 export interface RangeControlProps {
   label: string;
@@ -30,6 +31,7 @@ export function RangeControl({
 }: RangeControlProps) {
   const id = useId();
   const helpId = `${id}-help`;
+  const about = useHelp();
   // The thumb is the browser's (an uncontrolled input): the rest of the page draws a change at most once
   // per frame (frameGate), and a controlled input would be put back to the value last drawn after each
   // event, losing a move back to it within the frame. It is moved here only when `value` changes.
@@ -56,7 +58,12 @@ export function RangeControl({
   return (
     <div className="control">
       <div className="control-head">
-        <label htmlFor={id}>{label}</label>
+        <span className="control-name">
+          <label htmlFor={id}>{label}</label>
+          {help ? (
+            <HelpButton topic={label} open={about.open} onToggle={about.toggle} controls={helpId} />
+          ) : null}
+        </span>
         <span className="value" aria-hidden="true">
           {text}
           {note ? <span className="note"> {note}</span> : null}
@@ -72,15 +79,14 @@ export function RangeControl({
         defaultValue={pos}
         aria-valuetext={text}
         aria-describedby={help ? helpId : undefined}
-        title={help}
         disabled={disabled}
         onKeyDown={onKeyDown}
         onChange={(e) => emit(scale.fromPos(Number(e.currentTarget.value)))}
       />
       {help ? (
-        <span id={helpId} className="sr-only">
+        <HelpText id={helpId} open={about.open}>
           {help}
-        </span>
+        </HelpText>
       ) : null}
     </div>
   );

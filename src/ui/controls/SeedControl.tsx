@@ -2,11 +2,14 @@
 import { useId, useState } from 'react';
 import { NUMBER_FIELDS } from '../../config/schema';
 import { useStore } from '../../state/react';
+import { HelpButton, HelpText, useHelp } from './Help';
 
 const FIELD = NUMBER_FIELDS.seed;
 
 export function SeedControl() {
   const id = useId();
+  const helpId = `${id}-help`;
+  const about = useHelp();
   const seed = useStore((s) => s.config.seed);
   const setNumber = useStore((s) => s.setNumber);
   const newSeed = useStore((s) => s.newSeed);
@@ -14,7 +17,10 @@ export function SeedControl() {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <div className="control control-inline">
-      <label htmlFor={id}>{FIELD.label}</label>
+      <span className="control-name">
+        <label htmlFor={id}>{FIELD.label}</label>
+        <HelpButton topic={FIELD.label} open={about.open} onToggle={about.toggle} controls={helpId} />
+      </span>
       <input
         id={id}
         type="number"
@@ -22,7 +28,7 @@ export function SeedControl() {
         min={FIELD.min}
         max={FIELD.max}
         step={1}
-        title={FIELD.help}
+        aria-describedby={helpId}
         value={draft ?? String(seed)}
         onChange={(e) => {
           const text = e.currentTarget.value;
@@ -42,6 +48,9 @@ export function SeedControl() {
       >
         New seed
       </button>
+      <HelpText id={helpId} open={about.open}>
+        {FIELD.help}
+      </HelpText>
     </div>
   );
 }

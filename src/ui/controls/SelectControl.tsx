@@ -1,5 +1,6 @@
 /** A labelled native select over a schema enum. */
 import { useId } from 'react';
+import { HelpButton, HelpText, useHelp } from './Help';
 
 export interface SelectControlProps<T extends string> {
   label: string;
@@ -19,13 +20,15 @@ export function SelectControl<T extends string>({
   help,
 }: SelectControlProps<T>) {
   const id = useId();
+  const helpId = `${id}-help`;
+  const about = useHelp();
   return (
     <div className="control control-inline">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={value}
-        title={help}
+        aria-describedby={help ? helpId : undefined}
         onChange={(e) => {
           const v = e.currentTarget.value;
           if ((options as readonly string[]).includes(v)) onChange(v as T);
@@ -37,6 +40,14 @@ export function SelectControl<T extends string>({
           </option>
         ))}
       </select>
+      {help ? (
+        <>
+          <HelpButton topic={label} open={about.open} onToggle={about.toggle} controls={helpId} />
+          <HelpText id={helpId} open={about.open}>
+            {help}
+          </HelpText>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -238,21 +238,26 @@ export default function EquationsView() {
                   />
                   <O>+</O>
                   <Frac num={lam} den={<Num>2</Num>} />
-                  {layers.map((k) => (
-                    <mrow key={k}>
-                      {k > 1 ? <O>+</O> : null}
-                      <S
-                        name={
-                          <mrow>
-                            <O>‖</O>
-                            <S name="W" sub={k} />
-                            <O>‖</O>
-                          </mrow>
-                        }
-                        sup={2}
-                      />
-                    </mrow>
-                  ))}
+                  {/* λ/2 multiplies the sum of all the squared norms, as in the tutorial's reg_lambda/2 * (...). */}
+                  <mrow>
+                    <O>(</O>
+                    {layers.map((k) => (
+                      <mrow key={k}>
+                        {k > 1 ? <O>+</O> : null}
+                        <S
+                          name={
+                            <mrow>
+                              <O>‖</O>
+                              <S name="W" sub={k} />
+                              <O>‖</O>
+                            </mrow>
+                          }
+                          sup={2}
+                        />
+                      </mrow>
+                    ))}
+                    <O>)</O>
+                  </mrow>
                   <O>)</O>
                 </>
               }

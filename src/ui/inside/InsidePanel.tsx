@@ -3,11 +3,11 @@
  * following training live. Loaded lazily. The worker computes the unit's field and the hidden space only
  * while this section is on screen, and only for networks small enough to send their weights.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { networkSizes, paramCount } from '../../config/derived';
 import { ENUM_FIELDS } from '../../config/schema';
 import { defaultHidden, sameHidden, sameUnit, validHidden, validUnit } from '../../protocol/inspectSpec';
-import { type HiddenSpec, MAX_INSPECT_PARAMS, type UnitRef } from '../../protocol/training';
+import { type HiddenSpec, type InspectView, MAX_INSPECT_PARAMS, type UnitRef } from '../../protocol/training';
 import { validWeightRef, type WeightRef } from '../../protocol/weightRef';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import { fmtInt } from '../format';
@@ -18,7 +18,7 @@ import { WeightEditor } from './WeightEditor';
 
 /** Redraws of the diagram per second at most: enough to watch, cheap for the main thread. */
 const LIVE_MS = 200;
-const NOTHING = { unit: null, hidden: null };
+const NOTHING: InspectView = { unit: null, hidden: null };
 
 /** True while `ref`'s element is on screen (always, where IntersectionObserver is missing). */
 function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
@@ -45,6 +45,10 @@ export default function InsidePanel() {
   const unitFrame = useStoreThrottled((s) => (s.frame?.gen === s.gen ? s.frame.unit : null), LIVE_MS);
   const ref = useRef<HTMLElement>(null);
   const onScreen = useOnScreen(ref);
+  const diagramRef = useRef<HTMLElement>(null);
+  const diagramOnScreen = useOnScreen(diagramRef);
+  // Rounded, so that a resize re-lays the diagram only when the nodes' shape visibly changes.
+  const aspect = useStore((s) => Math.round(s.aspect * 10) / 10);
   const [unitChoice, setUnitChoice] = useState<UnitRef | null>(null);
   const [spaceChoice, setSpaceChoice] = useState<HiddenSpec | null>(null);
   const [linkChoice, setLinkChoice] = useState<WeightRef | null>(null);
@@ -67,16 +71,26 @@ export default function InsidePanel() {
     setLinkChoice(null);
     editButton.current?.focus();
   };
-
   // The last field the worker sent stays until the next one arrives (its caption says which unit).
   useEffect(() => {
-    const view = onScreen && small ? { unit, hidden: space } : NOTHING;
+    const view = onScreen && small ? { unit, hidden: space, nodes: diagramOnScreen } : NOTHING;
     const now = store.getState().inspect;
-    if (!sameUnit(now.unit, view.unit) || !sameHidden(now.hidden, view.hidden))
+    if (
+      !sameUnit(now.unit, view.unit) ||
+      !sameHidden(now.hidden, view.hidden) ||
+      !!now.nodes !== !!view.nodes
+    )
       store.getState().setInspect(view);
   });
   // Leaving the page section (or the page) stops the worker's extra work.
-  useEffect(() => () => store.getState().setInspect(NOTHING), [store]);
+  useEffect(
+    () => () => {
+      store.getState().setInspect(NOTHING);
+      store.getState().setPlotUnit(null);
+    },
+    [store],
+  );
+  const preview = useCallback((r: UnitRef | null) => store.getState().setPlotUnit(r), [store]);
 
   return (
     <section ref={ref} className="inside panel" aria-labelledby="inside-title">
@@ -88,16 +102,19 @@ export default function InsidePanel() {
         </p>
       )}
       <div className="inside-views">
-        <figure className="diagram-view">
+        <figure className="diagram-view" ref={diagramRef}>
           <figcaption>
             Weights: <span className="pos">blue positive</span>, <span className="neg">orange negative</span>,
-            thicker for larger
+            thicker for larger. Each node shows its output over the plot; hover, focus or tap a hidden unit to
+            see it large in the plot.
           </figcaption>
           <NetworkDiagram
             sizes={sizes}
             edges={small}
             active={unit}
             onActivate={setUnitChoice}
+            onPreview={small ? preview : undefined}
+            aspect={aspect}
             onPickLink={setLinkChoice}
             picked={link}
           />

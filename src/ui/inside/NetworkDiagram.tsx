@@ -1,20 +1,21 @@
 /**
  * The network as a diagram: a column of nodes per layer, edges coloured by the sign of their weight and
- * as thick as it is large, redrawn as the weights change. Hidden units are buttons: hovering, focusing or
- * pressing one shows its activation (UnitField). One tab stop for the whole diagram; arrow keys move
- * between hidden units (up and down in a layer, left and right across layers). Clicking or tapping a
- * link picks it for the weight editor (WeightEditor, which keyboards reach by its own button).
+ * as thick as it is large, and in each node its field over the plot's box as a small live heatmap
+ * (NodeFields), all redrawn as training goes on. Hidden units are buttons: hovering, focusing or pressing
+ * one shows its activation (UnitField, and large in the main plot while hovered or focused). One tab
+ * stop for the whole diagram; arrow keys move between hidden units (up and down in a layer, left and
+ * right across layers). Clicking or tapping a link picks it for the weight editor (WeightEditor, which
+ * keyboards reach by its own button).
  */
-import { type KeyboardEvent, type MouseEvent, memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, useEffect, useMemo, useRef } from 'react';
 import type { UnitRef } from '../../protocol/training';
 import type { WeightRef } from '../../protocol/weightRef';
 import { classColors } from '../../render/colors';
-import { type Diagram, drawDiagramEdges, edgeAt, layoutDiagram } from '../../render/diagram';
-import { useStoreApi } from '../../state/react';
-import { type CanvasSize, CanvasView } from '../CanvasView';
+import { type Diagram, edgeAt, layoutDiagram } from '../../render/diagram';
+import { DiagramEdges, NodeFields } from './DiagramLayers';
 
-export const DIAGRAM_WIDTH = 440;
-export const DIAGRAM_HEIGHT = 320;
+export const DIAGRAM_WIDTH = 340;
+export const DIAGRAM_HEIGHT = 300;
 
 export function layerName(index: number, layers: number): string {
   if (index === 0) return 'input';
@@ -50,44 +51,20 @@ function diagramPoint(e: MouseEvent<SVGSVGElement>, d: Diagram): { x: number; y:
   };
 }
 
-/** Edge redraws per second at most, while training changes the weights. */
-const EDGES_INTERVAL_MS = 100;
-
 export interface NetworkDiagramProps {
   sizes: readonly number[];
-  /** Draw edges: false when the network is too big to have its weights on the page. */
+  /** Draw edges and heatmaps: false when the network is too big to have its weights on the page. */
   edges: boolean;
   active: UnitRef | null;
   onActivate: (ref: UnitRef) => void;
+  /** Called with the unit under the pointer or focus, and with null when it leaves. */
+  onPreview?: (ref: UnitRef | null) => void;
+  /** Width / height of the plot's box, the shape of each node's heatmap. */
+  aspect?: number;
   /** A click or tap on a drawn link (only when `edges` are drawn). */
   onPickLink?: (ref: WeightRef) => void;
   /** The link being edited, outlined. */
   picked?: WeightRef | null;
-}
-
-/** The edges: a canvas under the nodes, redrawn from the store's latest weights. */
-function Edges({ layout, show }: { layout: ReturnType<typeof layoutDiagram>; show: boolean }) {
-  const store = useStoreApi();
-  const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, size: CanvasSize) => {
-      const { frame, gen } = store.getState();
-      const weights = show && frame?.gen === gen ? frame.weights : null;
-      const sameNet = weights && weights.sizes.join(',') === layout.layers.map((l) => l.size).join(',');
-      const n = drawDiagramEdges(ctx, { ...size, diagram: layout, weights: sameNet ? weights : null });
-      ctx.canvas.dataset.edges = String(n);
-    },
-    [store, layout, show],
-  );
-  const subscribe = useCallback(
-    (redraw: () => void) =>
-      store.subscribe((s, p) => {
-        if (s.frame?.weights !== p.frame?.weights) redraw();
-      }),
-    [store],
-  );
-  return (
-    <CanvasView className="diagram-edges" draw={draw} subscribe={subscribe} minInterval={EDGES_INTERVAL_MS} />
-  );
 }
 
 export const NetworkDiagram = memo(function NetworkDiagram({
@@ -95,13 +72,16 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   edges,
   active,
   onActivate,
+  onPreview,
+  aspect = 1,
   onPickLink,
   picked,
 }: NetworkDiagramProps) {
   const key = sizes.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the sizes' values only
-  const layout = useMemo(() => layoutDiagram(sizes, DIAGRAM_WIDTH, DIAGRAM_HEIGHT), [key]);
+  const layout = useMemo(() => layoutDiagram(sizes, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, aspect), [key, aspect]);
   const nodes = useRef(new Map<string, SVGGElement>());
+  const wrap = useRef<HTMLDivElement>(null);
   const focusNext = useRef<string | null>(null);
   const hiddenLayers = layout.layers.slice(1, -1);
   const tabStop = active ?? (hiddenLayers.length > 0 ? { layer: 1, unit: 0 } : null);
@@ -145,16 +125,22 @@ export const NetworkDiagram = memo(function NetworkDiagram({
     const over = !(e.target as Element).closest('.node') && edgeAt(layout, x, y, PICK_MOUSE) !== null;
     e.currentTarget.classList.toggle('over-link', over);
   };
-
-  const last = layout.layers.length - 1;
-  const outColors = classColors(sizes[last] ?? 2);
   const from = picked ? layout.layers[picked.layer] : undefined;
   const to = picked ? layout.layers[picked.layer + 1] : undefined;
   const fromRow = from && picked ? from.units.indexOf(picked.from) : -1;
   const toRow = to && picked ? to.units.indexOf(picked.to) : -1;
+
+  const { rx, ry, step } = layout;
+  // A hidden unit's target is its whole slot, wider than the node: easier to hit with a finger.
+  const gap = layout.layers.length > 1 ? layout.layers[1]!.x - layout.layers[0]!.x : DIAGRAM_WIDTH;
+  const hitW = Math.min(Math.max(2 * rx + 12, 56), gap * 0.9);
+  const hitH = Math.max(2 * ry, Math.min(step, 56));
+  const last = layout.layers.length - 1;
+  const outColors = classColors(sizes[last] ?? 2);
   return (
-    <div className="diagram-wrap">
-      <Edges layout={layout} show={edges} />
+    <div className="diagram-wrap" ref={wrap}>
+      <DiagramEdges layout={layout} show={edges} />
+      <NodeFields layout={layout} show={edges} wrap={wrap} />
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: keyboards pick a link in the weight editor's lists */}
       <svg
@@ -184,18 +170,22 @@ export const NetworkDiagram = memo(function NetworkDiagram({
               </text>
               {layer.units.map((u, i) => {
                 const y = layer.ys[i]!;
-                const label = layer.index === 0 ? (u === 0 ? 'x' : 'y') : hidden ? String(u + 1) : String(u);
+                const box = (
+                  <rect x={layer.x - rx} y={y - ry} width={2 * rx} height={2 * ry} rx={Math.min(3, rx / 4)} />
+                );
                 if (!hidden) {
+                  const input = layer.index === 0;
                   return (
-                    <g key={u} className="node">
-                      <circle
-                        cx={layer.x}
-                        cy={y}
-                        r={layout.radius}
-                        fill={layer.index === last ? outColors[u] : '#fff'}
-                      />
-                      <text x={layer.x} y={y} textAnchor="middle" dominantBaseline="central">
-                        {label}
+                    <g key={u} className={`node ${input ? 'input' : 'output'}`}>
+                      {box}
+                      <text
+                        x={input ? layer.x - rx - 4 : layer.x + rx + 4}
+                        y={y}
+                        textAnchor={input ? 'end' : 'start'}
+                        dominantBaseline="central"
+                        fill={input ? undefined : outColors[u]}
+                      >
+                        {input ? (u === 0 ? 'x' : 'y') : String(u)}
                       </text>
                     </g>
                   );
@@ -218,14 +208,38 @@ export const NetworkDiagram = memo(function NetworkDiagram({
                     aria-label={unitName(ref)}
                     aria-pressed={isActive}
                     data-unit={id}
-                    onMouseEnter={() => onActivate(ref)}
-                    onFocus={() => onActivate(ref)}
-                    onClick={() => onActivate(ref)}
+                    onMouseEnter={() => {
+                      onActivate(ref);
+                      onPreview?.(ref);
+                    }}
+                    onMouseLeave={() => onPreview?.(null)}
+                    onFocus={() => {
+                      onActivate(ref);
+                      onPreview?.(ref);
+                    }}
+                    onBlur={() => onPreview?.(null)}
+                    onClick={() => {
+                      onActivate(ref);
+                      onPreview?.(ref);
+                    }}
                     onKeyDown={(e) => onKeyDown(e, ref)}
                   >
-                    <circle cx={layer.x} cy={y} r={layout.radius} />
-                    <text x={layer.x} y={y} textAnchor="middle" dominantBaseline="central">
-                      {label}
+                    <rect
+                      className="hit"
+                      x={layer.x - hitW / 2}
+                      y={y - hitH / 2}
+                      width={hitW}
+                      height={hitH}
+                    />
+                    {box}
+                    <text
+                      className="unit-num"
+                      x={layer.x}
+                      y={y}
+                      textAnchor="middle"
+                      dominantBaseline="central"
+                    >
+                      {u + 1}
                     </text>
                   </g>
                 );
