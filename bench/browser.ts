@@ -165,7 +165,7 @@ async function engineInWorker(browser: Browser, url: string, hidden: number) {
   await context.addInitScript({ content: PAGE_PROBE });
   // A lower learning rate than the tutorial's: the same work per pass, but the run does not converge
   // (and stop) within the measurement.
-  await page.goto(`${url}?hidden=${hidden}&passes=1000000&lr=0.001`);
+  await page.goto(`${url}?hidden=${hidden}&passes=1000000&lr=0.001&speed=max`);
   await waitForTraining(page);
   const worker = await theWorker(page);
   await delay(WARMUP_MS);
@@ -225,7 +225,7 @@ async function sliderBox(page: Page, name: string) {
 async function interaction(browser: Browser, url: string) {
   const { page, context } = await openPage(browser, DESKTOP);
   await context.addInitScript({ content: PAGE_PROBE });
-  await page.goto(`${url}?passes=1000000`);
+  await page.goto(`${url}?passes=1000000&speed=max`);
   await waitForTraining(page);
   await delay(WARMUP_MS);
   const worker = await theWorker(page);
@@ -310,7 +310,7 @@ async function interaction(browser: Browser, url: string) {
  */
 async function storm(browser: Browser, url: string, name: string, positions: number[]) {
   const { page, context } = await openPage(browser, DESKTOP);
-  await page.goto(`${url}?passes=3000`);
+  await page.goto(`${url}?passes=3000&speed=max`);
   await waitForTraining(page);
   await delay(WARMUP_MS);
   const r = await page.getByRole('slider', { name, exact: true }).evaluate(async (el, positions) => {
@@ -372,7 +372,7 @@ async function longTasks(browser: Browser, url: string) {
   const { page, context } = await openPage(browser, DESKTOP);
   await context.addInitScript({ content: WATCH_LONG_TASKS });
   await context.addInitScript({ content: PAGE_PROBE });
-  await page.goto(`${url}?passes=1000000&hidden=8`);
+  await page.goto(`${url}?passes=1000000&hidden=8&speed=max`);
   await waitForTraining(page);
   await delay(WARMUP_MS);
   const names = ['Hidden layer size', 'Learning rate', 'Noise'];

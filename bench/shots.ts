@@ -122,7 +122,9 @@ async function main(): Promise<void> {
         );
         const file = join(OUT, `${shot.name}-${device}.png`);
         try {
-          await w.page.goto(`${server.url}?${shot.query}`);
+          // The first shot is what a visitor sees (the time-lapse); the others go flat out.
+          const speed = shot === SHOTS[0] ? '' : `${shot.query === '' ? '' : '&'}speed=max`;
+          await w.page.goto(`${server.url}?${shot.query}${speed}`);
           await shot.ready(w.page);
           await w.page.screenshot({ path: file, fullPage: shot.full === true || device === 'phone' });
           console.log(`${file}${w.errors.length > 0 ? `  ERRORS: ${w.errors.join('; ')}` : ''}`);

@@ -149,6 +149,12 @@ export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): Wo
       channel.request({ type: 'weights', gen }, (m) =>
         m.type === 'weights' ? { gen: m.gen, pass: m.pass, weights: m.weights } : undefined,
       ),
+    setWeight: (gen, ref, value) => {
+      if (gen !== channel.gen || channel.closed) return;
+      channel.post({ type: 'setWeight', gen, ref, value });
+      // It changes what the worker shows: a snapshot is owed, unless the worker waits for an ack.
+      if (!unacked) channel.expect();
+    },
     stop: () => {
       unsubscribe();
       channel.stop();

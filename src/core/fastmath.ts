@@ -32,7 +32,7 @@ function build() {
   /** e^x; NaN stays NaN, results below 2^-1074 round to 0, above 2^1024 to Infinity. */
   const exp = (x: number): number => {
     if (x > EXP_MAX) return Number.POSITIVE_INFINITY;
-    const c = x < EXP_MIN ? EXP_MIN : x;
+    const c = Math.max(x, EXP_MIN);
     const k = Math.floor(c * SCALE + 0.5);
     const r = c - k * LN2_64_HI - k * LN2_64_LO;
     const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120)))));

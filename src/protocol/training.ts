@@ -10,6 +10,7 @@ import type { Config } from '../config/schema';
 import type { Data } from '../core/datasets';
 import type { Box } from '../core/grid';
 import type { Params } from '../core/network';
+import type { WeightRef } from './weightRef';
 
 /**
  * Passes per second; `Infinity` is flat out, and `TIMELAPSE` plays the run as a time-lapse: slowly at
@@ -62,6 +63,11 @@ export type ToWorker =
       inspect: InspectView;
     }
   | { type: 'inspect'; view: InspectView }
+  /**
+   * Sets one weight of generation `gen`'s network by hand; training goes on from there and the next
+   * snapshot shows it. Ignored when the link or the value is not valid (the page checks both first).
+   */
+  | { type: 'setWeight'; gen: number; ref: WeightRef; value: number }
   /** Asks for the current weights of any size (answered by a `weights` message), for export. */
   | { type: 'weights'; gen: number }
   | { type: 'play'; gen: number; playing: boolean }

@@ -23,6 +23,7 @@ import { LossSeries } from '../core/lossSeries';
 import type { InspectView, PointsFrame, Snapshot, Speed } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { type EditEntry, type EditHistory, EMPTY_HISTORY, recorded, redone, undone } from './editHistory';
+import type { EmbedState } from './embedLink';
 import { newPin, type PinnedRun } from './pin';
 import { dataKey, fitted, runPoints } from './points';
 import { DEFAULT_SPEED } from './speedLink';
@@ -89,6 +90,10 @@ export interface AppState extends WorkSlice {
   pinned: PinnedRun | null;
   /** The view shown (the `view` query parameter, outside the config format). */
   view: ViewId;
+  /** Embedded in another site (`embed=1`): the plot, the status and these controls only. */
+  embed: EmbedState | null;
+  /** The generation whose weights were edited by hand (a link does not restore them); null: none. */
+  handEdited: number | null;
 
   setConfig(config: Config): void;
   /** Settings the link or the person set: a dataset's presets leave them alone. */
@@ -159,6 +164,7 @@ export interface StoreInit {
   pinned?: Config;
   showTest?: boolean;
   discrete?: boolean;
+  embed?: EmbedState | null;
 }
 
 function emptyLosses(gen: number): Losses {
@@ -269,6 +275,8 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       inspect: { unit: null, hidden: null },
       pinned: init.pinned ? newPin(init.pinned, null) : null,
       view: init.view ?? DEFAULT_VIEW,
+      embed: init.embed ?? null,
+      handEdited: null,
 
       setConfig: (config) => change(copyConfig(config)),
       touched: new Set(init.touched ?? []),

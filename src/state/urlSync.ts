@@ -8,6 +8,7 @@ import { type Config, DEFAULT_CONFIG, SETTING_ROWS } from '../config/schema';
 import { decodeConfig, encodeConfig } from '../config/url';
 import type { Data } from '../core/datasets';
 import type { Speed } from '../protocol/training';
+import { type EmbedState, embedFromQuery, embedQuery } from './embedLink';
 import { DEFAULT_PAGE, type PageState, pageFromQuery, pageQuery } from './pageLink';
 import { DEFAULT_SPEED, speedFromQuery, speedQuery } from './speedLink';
 import type { AppStore, StoreInit } from './store';
@@ -72,11 +73,14 @@ export function initFromQuery(search: string, opts: InitOptions = {}): StoreInit
   if (message) messages.push(message);
   const page = pageFromQuery(q);
   messages.push(...page.messages);
+  const { embed, messages: embedMessages } = embedFromQuery(q);
+  messages.push(...embedMessages);
   return {
     config,
     ...(view !== DEFAULT_VIEW ? { view } : {}),
     ...(speed !== null ? { speed } : {}),
     ...page.page,
+    ...(embed ? { embed } : {}),
     touched,
     notices: messages.length > 0 ? [{ kind: 'warning', title: URL_NOTICE_TITLE, lines: messages }] : [],
     ...(data ? { data } : {}),
@@ -88,12 +92,13 @@ export interface LinkState extends PageState {
   config: Config;
   view: ViewId;
   speed: Speed;
+  embed: EmbedState | null;
 }
 
 /** The link's query string for a state, with its encoded points (null: none in the link). */
 export function linkQuery(state: LinkState, pts: string | null): string {
   const points = pts ? `&${PTS_KEY}=${pts}` : '';
-  return `?${encodeConfig(state.config)}${points}${viewQuery(state.view)}${speedQuery(state.speed)}${pageQuery(state)}`;
+  return `?${encodeConfig(state.config)}${points}${viewQuery(state.view)}${speedQuery(state.speed)}${pageQuery(state)}${embedQuery(state.embed)}`;
 }
 
 /** The state a page opened from `init` links to (the link is what the page writes back). */
@@ -107,6 +112,7 @@ export function linkStateOf(init: StoreInit): LinkState {
     pinned: init.pinned ? { config: init.pinned, data: null } : null,
     showTest: init.showTest ?? DEFAULT_PAGE.showTest,
     discrete: init.discrete ?? DEFAULT_PAGE.discrete,
+    embed: init.embed ?? null,
   };
 }
 

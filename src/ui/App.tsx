@@ -3,6 +3,8 @@ import { useStore } from '../state/react';
 import { CopyLink } from './CopyLink';
 import { DataEditor } from './data/DataEditor';
 import { ExportPanel } from './data/ExportPanel';
+import { EmbedApp } from './EmbedApp';
+import { EmbedButton } from './EmbedButton';
 import { ExperimentView } from './experiments/ExperimentView';
 import { ViewNav } from './experiments/ViewNav';
 import { InsideSlot } from './inside/InsideSlot';
@@ -18,6 +20,8 @@ import { StatusLine } from './StatusLine';
 
 export function App({ flushUrl }: { flushUrl?: () => Promise<void> }) {
   const view = useStore((s) => s.view);
+  const embed = useStore((s) => s.embed);
+  if (embed) return <EmbedApp controls={embed.controls} />;
   return (
     <div className="app">
       <header className="top">
@@ -26,7 +30,10 @@ export function App({ flushUrl }: { flushUrl?: () => Promise<void> }) {
           <span className="subtitle">a network from scratch, trained in your browser</span>
         </h1>
         <ViewNav />
-        <CopyLink beforeCopy={flushUrl} />
+        <div className="top-actions">
+          <CopyLink beforeCopy={flushUrl} />
+          <EmbedButton beforeOpen={flushUrl} />
+        </div>
       </header>
       <Notices />
       <main className="layout">

@@ -21,6 +21,7 @@ export function StatusLine() {
   const lossVersion = useStore((s) => s.lossVersion);
   const points = useStore((s) => s.points);
   const config = useStore((s) => s.config);
+  const handEdited = useStore((s) => s.handEdited !== null && s.handEdited === s.gen);
   const v = useMemo(
     () =>
       f && lossVersion >= 0
@@ -45,6 +46,7 @@ export function StatusLine() {
         data-state={f?.state ?? 'starting'}
         data-verdict={v?.kind ?? 'starting'}
         data-pass={f?.pass ?? 0}
+        data-edited={handEdited}
       >
         {f && v ? (
           <>
@@ -66,6 +68,7 @@ export function StatusLine() {
             <span className={`state state-${v.kind}${v.success ? ' state-success' : ''}`}>
               {v.kind === 'diverged' ? `diverged at pass ${fmtInt(f.divergedAt ?? f.pass)}` : v.label}
             </span>
+            {handEdited ? <span className="state state-edited">weights edited by hand</span> : null}
           </>
         ) : (
           <span>Starting…</span>

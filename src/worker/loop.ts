@@ -96,6 +96,13 @@ export class TrainingLoop {
         this.view = msg.view;
         this.dirty = true;
         break;
+      case 'setWeight':
+        // A run still being built has no weights to edit yet (the page edits only what it was shown).
+        if (msg.gen !== this.gen || this.pending || this.session?.gen !== msg.gen) return;
+        // A snapshot follows either way (the page owes it to the watchdog); a refused edit shows no change.
+        this.session.setWeight(msg.ref, msg.value);
+        this.dirty = true;
+        break;
       case 'weights':
         if (msg.gen !== this.gen) return;
         this.weightsWanted = true;

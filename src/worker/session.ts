@@ -17,6 +17,7 @@ import {
   type Snapshot,
   type WeightsFrame,
 } from '../protocol/training';
+import { validHandWeight, validWeightRef, type WeightRef, weightIndex } from '../protocol/weightRef';
 import { Inspector } from './inspect';
 import { LossLog } from './lossLog';
 
@@ -133,6 +134,17 @@ export class Session {
     if (end === 'diverged') return;
     if (test) this.testLog?.push(trainer.loss(test));
     this.trainLog.push(trainer.loss());
+  }
+
+  /**
+   * Sets one weight by hand; training goes on from the edited network. False, and nothing changes,
+   * when there is no such link, the value is out of range or the run diverged (its weights are lost).
+   */
+  setWeight(ref: WeightRef, value: number): boolean {
+    const p = this.run.trainer.params;
+    if (this.end === 'diverged' || !validWeightRef(p.sizes, ref) || !validHandWeight(value)) return false;
+    p.W[ref.layer]![weightIndex(p.sizes, ref)] = value;
+    return true;
   }
 
   /** A copy of the current weights, ready to transfer. */

@@ -42,6 +42,22 @@ async function waitForFinished(page: Page): Promise<void> {
   });
 }
 
+/** Records [time, pass] each animation frame in which the status line's pass count changed. */
+const WATCH_PASSES = `
+  window.__passes = [];
+  const record = () => {
+    const pass = Number(document.querySelector('[data-testid="status"]')?.dataset.pass);
+    const last = window.__passes[window.__passes.length - 1];
+    if (Number.isFinite(pass) && (!last || last[1] !== pass)) window.__passes.push([performance.now(), pass]);
+    requestAnimationFrame(record);
+  };
+  requestAnimationFrame(record);
+`;
+
+function passesSeen(page: Page): Promise<[number, number][]> {
+  return page.evaluate(() => (window as unknown as { __passes: [number, number][] }).__passes);
+}
+
 async function waitForTraining(page: Page): Promise<void> {
   await page.waitForFunction(
     () => Number(document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.pass) > 0,
@@ -88,6 +104,36 @@ describe('the playground in Chromium', () => {
     expect(status).toMatch(/Pass 20,000 of 20,000/);
     expect(status).toMatch(/accuracy 9\d\.\d% train/);
     expect(status).not.toContain('NaN');
+    expect(errors).toEqual([]);
+  });
+
+  it('a first visit plays the run as a time-lapse, slow at first, to its end in seconds; a slider change plays it again', async () => {
+    const { page, errors } = await suite.open('', DESKTOP, { init: [WATCH_PLOT, WATCH_PASSES], lapse: true });
+    expect(await query(page)).not.toContain('speed=');
+    expect(await slider(page, 'Speed').getAttribute('aria-valuetext')).toBe('time-lapse');
+    await waitForFinished(page);
+    const seen = await passesSeen(page);
+    const start = seen.find(([, pass]) => pass > 0)![0];
+    const end = seen.find(([, pass]) => pass === 20000)![0];
+    // The worker's pace is by the clock: 5 to 10 s on a quiet machine; a busy one may take longer.
+    expect((end - start) / 1000).toBeGreaterThan(4);
+    expect((end - start) / 1000).toBeLessThan(20);
+    // Slow at first: a second in, fewer than 200 passes; and many pictures of the boundary on the way.
+    expect(seen.filter(([t, pass]) => t < start + 1000 && pass > 200)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __plotHashes: Set<number> }).__plotHashes.size),
+    ).toBeGreaterThan(30);
+
+    const changedAt = await page.evaluate(() => performance.now());
+    await slider(page, 'Hidden layer size').focus();
+    await page.keyboard.press('ArrowRight');
+    // The new run starts again slowly: the status counts its first passes one by one, not in thousands.
+    await expect
+      .poll(
+        async () =>
+          (await passesSeen(page)).filter(([t, pass]) => t > changedAt && pass > 0 && pass < 200).length,
+      )
+      .toBeGreaterThan(5);
     expect(errors).toEqual([]);
   });
 
@@ -139,7 +185,7 @@ describe('the playground in Chromium', () => {
     expect(await valueText('Batch size')).toBe('32');
     expect(await page.getByRole('combobox', { name: 'Annealing' }).inputValue()).toBe('exp');
     expect(await valueText('Passes')).toBe('5,000');
-    expect(await query(page)).toBe(`?${SHARED}`);
+    expect(await query(page)).toBe(`?${SHARED}&speed=max`);
     await expect.poll(() => statusText(page)).toMatch(/test/);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -173,7 +219,7 @@ describe('the playground in Chromium', () => {
     await page.waitForFunction(() => window.location.search.startsWith('?v=1&'));
     const { config, messages } = decodeConfig(await query(page));
     expect(messages).toEqual([]);
-    expect(await query(page)).toBe(`?${encodeConfig(config)}`);
+    expect(await query(page)).toBe(`?${encodeConfig(config)}&speed=max`);
     await alert.getByRole('button', { name: 'Dismiss notice' }).click();
     await expect.poll(() => alert.count()).toBe(0);
     expect(dialogs).toEqual([]);

@@ -8,11 +8,13 @@ import { networkSizes, paramCount } from '../../config/derived';
 import { ENUM_FIELDS } from '../../config/schema';
 import { defaultHidden, sameHidden, sameUnit, validHidden, validUnit } from '../../protocol/inspectSpec';
 import { type HiddenSpec, MAX_INSPECT_PARAMS, type UnitRef } from '../../protocol/training';
+import { validWeightRef, type WeightRef } from '../../protocol/weightRef';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import { fmtInt } from '../format';
 import { HiddenSpace } from './HiddenSpace';
 import { NetworkDiagram } from './NetworkDiagram';
 import { UnitField } from './UnitField';
+import { WeightEditor } from './WeightEditor';
 
 /** Redraws of the diagram per second at most: enough to watch, cheap for the main thread. */
 const LIVE_MS = 200;
@@ -45,6 +47,8 @@ export default function InsidePanel() {
   const onScreen = useOnScreen(ref);
   const [unitChoice, setUnitChoice] = useState<UnitRef | null>(null);
   const [spaceChoice, setSpaceChoice] = useState<HiddenSpec | null>(null);
+  const [linkChoice, setLinkChoice] = useState<WeightRef | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   const sizesKey = sentSizes || plannedSizes;
   // One array per network shape, so the memoised diagram re-renders only when the shape changes.
@@ -54,6 +58,15 @@ export default function InsidePanel() {
   const first = useMemo(() => ({ layer: 1, unit: 0 }), []);
   const unit = validUnit(sizes, unitChoice) ? unitChoice : validUnit(sizes, first) ? first : null;
   const space = validHidden(sizes, spaceChoice) ? spaceChoice : defaultHidden(sizes);
+  // A link of another network shape closes the editor.
+  const link = small && validWeightRef(sizes, linkChoice) ? linkChoice : null;
+  /** The first link into the unit looked at: where a keyboard starts. */
+  const firstLink = (): WeightRef =>
+    unit ? { layer: unit.layer - 1, from: 0, to: unit.unit } : { layer: 0, from: 0, to: 0 };
+  const closeEditor = () => {
+    setLinkChoice(null);
+    editButton.current?.focus();
+  };
 
   // The last field the worker sent stays until the next one arrives (its caption says which unit).
   useEffect(() => {
@@ -80,7 +93,30 @@ export default function InsidePanel() {
             Weights: <span className="pos">blue positive</span>, <span className="neg">orange negative</span>,
             thicker for larger
           </figcaption>
-          <NetworkDiagram sizes={sizes} edges={small} active={unit} onActivate={setUnitChoice} />
+          <NetworkDiagram
+            sizes={sizes}
+            edges={small}
+            active={unit}
+            onActivate={setUnitChoice}
+            onPickLink={setLinkChoice}
+            picked={link}
+          />
+          {small ? (
+            <p className="hint">
+              Click or tap a link to see its exact weight and set it by hand.{' '}
+              <button
+                ref={editButton}
+                type="button"
+                aria-expanded={link !== null}
+                onClick={() => setLinkChoice(link ? null : firstLink())}
+              >
+                Edit a weight
+              </button>
+            </p>
+          ) : null}
+          {link ? (
+            <WeightEditor sizes={sizes} target={link} onTarget={setLinkChoice} onClose={closeEditor} />
+          ) : null}
         </figure>
         {small ? <UnitField unit={unitFrame} act={ENUM_FIELDS.act.optionLabels[act]} /> : null}
         {small ? (

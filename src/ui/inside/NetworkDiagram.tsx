@@ -2,12 +2,14 @@
  * The network as a diagram: a column of nodes per layer, edges coloured by the sign of their weight and
  * as thick as it is large, redrawn as the weights change. Hidden units are buttons: hovering, focusing or
  * pressing one shows its activation (UnitField). One tab stop for the whole diagram; arrow keys move
- * between hidden units (up and down in a layer, left and right across layers).
+ * between hidden units (up and down in a layer, left and right across layers). Clicking or tapping a
+ * link picks it for the weight editor (WeightEditor, which keyboards reach by its own button).
  */
-import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { UnitRef } from '../../protocol/training';
+import type { WeightRef } from '../../protocol/weightRef';
 import { classColors } from '../../render/colors';
-import { drawDiagramEdges, layoutDiagram } from '../../render/diagram';
+import { type Diagram, drawDiagramEdges, edgeAt, layoutDiagram } from '../../render/diagram';
 import { useStoreApi } from '../../state/react';
 import { type CanvasSize, CanvasView } from '../CanvasView';
 
@@ -23,6 +25,31 @@ export function unitName(ref: UnitRef): string {
   return `hidden ${ref.layer}, unit ${ref.unit + 1}`;
 }
 
+/** Any node's name, as the diagram labels it: input x or y, hidden units from 1, output classes from 0. */
+export function nodeName(layer: number, unit: number, layers: number): string {
+  if (layer === 0) return `input ${unit === 0 ? 'x' : 'y'}`;
+  if (layer === layers - 1) return `output, class ${unit}`;
+  return unitName({ layer, unit });
+}
+
+export function linkName(ref: WeightRef, layers: number): string {
+  return `${nodeName(ref.layer, ref.from, layers)} to ${nodeName(ref.layer + 1, ref.to, layers)}`;
+}
+
+/** How far from a link, in the diagram's units (about CSS pixels), a click still picks it. */
+const PICK_MOUSE = 6;
+const PICK_TOUCH = 14;
+
+/** The diagram coordinates of a click on the SVG (its viewBox is fitted to the box and centred). */
+function diagramPoint(e: MouseEvent<SVGSVGElement>, d: Diagram): { x: number; y: number } {
+  const r = e.currentTarget.getBoundingClientRect();
+  const s = Math.min(r.width / d.width, r.height / d.height) || 1;
+  return {
+    x: (e.clientX - r.left - (r.width - d.width * s) / 2) / s,
+    y: (e.clientY - r.top - (r.height - d.height * s) / 2) / s,
+  };
+}
+
 /** Edge redraws per second at most, while training changes the weights. */
 const EDGES_INTERVAL_MS = 100;
 
@@ -32,6 +59,10 @@ export interface NetworkDiagramProps {
   edges: boolean;
   active: UnitRef | null;
   onActivate: (ref: UnitRef) => void;
+  /** A click or tap on a drawn link (only when `edges` are drawn). */
+  onPickLink?: (ref: WeightRef) => void;
+  /** The link being edited, outlined. */
+  picked?: WeightRef | null;
 }
 
 /** The edges: a canvas under the nodes, redrawn from the store's latest weights. */
@@ -64,6 +95,8 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   edges,
   active,
   onActivate,
+  onPickLink,
+  picked,
 }: NetworkDiagramProps) {
   const key = sizes.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the sizes' values only
@@ -98,18 +131,50 @@ export const NetworkDiagram = memo(function NetworkDiagram({
     onActivate(next);
   };
 
+  const pick = (e: MouseEvent<SVGSVGElement>) => {
+    if (!edges || !onPickLink || (e.target as Element).closest('.node')) return;
+    const { x, y } = diagramPoint(e, layout);
+    const touch = (e.nativeEvent as PointerEvent).pointerType === 'touch';
+    const ref = edgeAt(layout, x, y, touch ? PICK_TOUCH : PICK_MOUSE);
+    if (ref) onPickLink(ref);
+  };
+  /** Links look clickable where a click would pick one. */
+  const hover = (e: MouseEvent<SVGSVGElement>) => {
+    if (!edges || !onPickLink) return;
+    const { x, y } = diagramPoint(e, layout);
+    const over = !(e.target as Element).closest('.node') && edgeAt(layout, x, y, PICK_MOUSE) !== null;
+    e.currentTarget.classList.toggle('over-link', over);
+  };
+
   const last = layout.layers.length - 1;
   const outColors = classColors(sizes[last] ?? 2);
+  const from = picked ? layout.layers[picked.layer] : undefined;
+  const to = picked ? layout.layers[picked.layer + 1] : undefined;
+  const fromRow = from && picked ? from.units.indexOf(picked.from) : -1;
+  const toRow = to && picked ? to.units.indexOf(picked.to) : -1;
   return (
     <div className="diagram-wrap">
       <Edges layout={layout} show={edges} />
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: keyboards pick a link in the weight editor's lists */}
       <svg
         className="diagram"
         viewBox={`0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`}
         role="group"
         aria-label="Network diagram"
+        onClick={pick}
+        onMouseMove={hover}
       >
+        {from && to && fromRow >= 0 && toRow >= 0 ? (
+          <line
+            className="picked-link"
+            data-testid="picked-link"
+            x1={from.x}
+            y1={from.ys[fromRow]}
+            x2={to.x}
+            y2={to.ys[toRow]}
+          />
+        ) : null}
         {layout.layers.map((layer) => {
           const hidden = layer.index > 0 && layer.index < last;
           return (
