@@ -18,14 +18,14 @@ import {
   restartsRun,
 } from '../config/schema';
 import type { Data } from '../core/datasets';
-import { type Box, dataBox, sameBox } from '../core/grid';
+import { type Box, sameBox } from '../core/grid';
 import { LossSeries } from '../core/lossSeries';
 import type { InspectView, PointsFrame, Snapshot, Speed, UnitRef } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
 import { type EditEntry, type EditHistory, EMPTY_HISTORY, recorded, redone, undone } from './editHistory';
 import type { EmbedState } from './embedLink';
 import { newPin, type PinnedRun } from './pin';
-import { dataKey, runPoints } from './points';
+import { dataKey, fitted, runPoints } from './points';
 import { DEFAULT_SPEED } from './speedLink';
 import { DEFAULT_VIEW, type ViewId } from './view';
 import { type WorkSlice, workSlice } from './workSlice';
@@ -175,11 +175,6 @@ function emptyLosses(gen: number): Losses {
 }
 
 let nextNoticeId = 1;
-
-/** The tutorial's box for these points: their bounding box padded by 0.5. */
-function fitted(points: PointsFrame): Box {
-  return dataBox(points.X, points.y.length, 0.5);
-}
 
 export function createAppStore(init: StoreInit = {}): AppStore {
   const config = copyConfig(init.config ?? DEFAULT_CONFIG);

@@ -5,10 +5,11 @@
  */
 import { useEffect, useId } from 'react';
 import { classCount } from '../../config/derived';
-import { dataBox, sameBox } from '../../core/grid';
+import { sameBox } from '../../core/grid';
 import { classColors } from '../../render/colors';
 import { markerShape } from '../../render/legend';
 import { MAX_CLASSES } from '../../state/dataEdit';
+import { fitted } from '../../state/points';
 import { useStore, useStoreApi } from '../../state/react';
 import type { AppStore } from '../../state/store';
 import { Marker } from '../Marker';
@@ -37,7 +38,7 @@ export function PlotTools() {
   const classes = useStore((s) => classCount(s.config, s.custom?.classes ?? s.points.classes));
   const canUndo = useStore((s) => s.history.past.length > 0);
   const canRedo = useStore((s) => s.history.future.length > 0);
-  const fits = useStore((s) => sameBox(s.box, dataBox(s.points.X, s.points.y.length, 0.5)));
+  const fits = useStore((s) => sameBox(s.box, fitted(s.points)));
   const hasTest = useStore((s) => s.points.nTrain < s.points.y.length);
   const showTest = useStore((s) => s.showTest);
   const discrete = useStore((s) => s.discrete);
