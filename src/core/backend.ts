@@ -4,6 +4,7 @@
  * results bit for bit; a session picks one through this seam.
  */
 import type { Data } from './datasets';
+import type { EngineName } from './engineName';
 import { type Box, GridEvaluator } from './grid';
 import type { Params } from './network';
 import type { RandomState } from './rng';
@@ -11,9 +12,7 @@ import { Trainer, type TrainOptions } from './trainer';
 import { WasmGridEvaluator } from './wasmGrid';
 import { WasmTrainer } from './wasmTrainer';
 
-export type EngineName = 'js' | 'wasm';
-
-export const ENGINE_LABELS: Record<EngineName, string> = { js: 'JavaScript', wasm: 'WebAssembly SIMD' };
+export type { EngineName } from './engineName';
 
 /** What sessions, the trainer CLI and tests use of a trainer. */
 export interface TrainerApi {
