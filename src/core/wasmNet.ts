@@ -6,6 +6,7 @@
  * (a layer with an odd number of units reads one word past its end; see wasm/layers.ts).
  */
 import { ACTIVATIONS, type Activation } from '../config/schema';
+import { EXP_TABLE } from './fastmath';
 
 export interface EngineExports {
   memory: WebAssembly.Memory;
@@ -95,8 +96,7 @@ export class WasmNet {
         4 + 8 * (l - 1),
       );
     }
-    const table = new Float64Array(buf, ex.tableAddress(), 64);
-    for (let j = 0; j < 64; j++) table[j] = 2 ** (j / 64);
+    new Float64Array(buf, ex.tableAddress(), 64).set(EXP_TABLE);
     ex.setPlan(plan);
     this.W = Wp.map((p, l) => new Float64Array(buf, p, sizes[l]! * sizes[l + 1]!));
     this.b = bp.map((p, l) => new Float64Array(buf, p, sizes[l + 1]!));
