@@ -1,6 +1,6 @@
 // exp and tanh of src/core/fastmath.ts on two lanes at once, operation for operation, so every lane
 // rounds as the scalar JS does. 2^m is built from its bits (exact, as the JS tables' 2 ** m are);
-// the 64 entries 2^(j/64) are written by the loader from the JS-computed values (see TABLE).
+// the 64 entries 2^(j/64) are written by the loader from fastmath.ts's EXP_TABLE.
 
 /** 64 f64: 2^(j/64), written by the loader with the values fastmath.ts computes. */
 export const TABLE: usize = memory.data(64 * 8, 16);
@@ -22,20 +22,28 @@ function poly(r: v128): v128 {
   return f64x2.add(one, f64x2.mul(r, p));
 }
 
-/** The two lanes' table entries TABLE[k & 63], k given as i32 lanes 0 and 1. */
+/**
+ * Adding 2^52 + 2^51 to an integral double |x| < 2^51 leaves x in the low bits of the sum: the
+ * lanes' integers without a float-to-int conversion (a NaN lane gives some integer; its result is
+ * NaN whatever the table entry and power of two).
+ */
+const MAGIC = 6755399441055744.0;
+
+/** The lanes' table entries TABLE[k & 63], k integral (as `k & 63` in JS, two's complement). */
 // @ts-ignore: decorator
 @inline
-function table(ki: v128): v128 {
-  const j0 = <usize>(i32x4.extract_lane(ki, 0) & 63);
-  const j1 = <usize>(i32x4.extract_lane(ki, 1) & 63);
+function table(k: v128): v128 {
+  const bits = f64x2.add(k, f64x2.splat(MAGIC));
+  const j0 = <usize>(<i32>i64x2.extract_lane(bits, 0) & 63);
+  const j1 = <usize>(<i32>i64x2.extract_lane(bits, 1) & 63);
   return v128.load64_lane(TABLE + (j1 << 3), v128.load64_zero(TABLE + (j0 << 3)), 1);
 }
 
-/** 2^m for i32 lanes 0 and 1 of m, -1022 <= m <= 1023. */
+/** 2^m for integral lanes -1022 <= m <= 1023: m + 1023 into the exponent field. */
 // @ts-ignore: decorator
 @inline
 function pow2(m: v128): v128 {
-  return i64x2.shl(i64x2.add(i64x2.extend_low_i32x4_s(m), i64x2.splat(1023)), 52);
+  return i64x2.shl(f64x2.add(m, f64x2.splat(MAGIC + 1023)), 52);
 }
 
 /** fastmath.ts's exp on both lanes. */
@@ -46,11 +54,10 @@ export function exp2(x: v128): v128 {
   const k = f64x2.floor(f64x2.add(f64x2.mul(c, f64x2.splat(SCALE)), f64x2.splat(0.5)));
   const r = f64x2.sub(f64x2.sub(c, f64x2.mul(k, f64x2.splat(LN2_64_HI))), f64x2.mul(k, f64x2.splat(LN2_64_LO)));
   const p = poly(r);
-  // NaN k converts to 0 here as `k & 63` and `k >> 6` make it 0 in JS.
-  const ki = i32x4.trunc_sat_f64x2_s_zero(k);
-  const m = i32x4.shr_s(ki, 6);
-  const h = i32x4.shr_s(m, 1);
-  const e = f64x2.mul(f64x2.mul(f64x2.mul(p, table(ki)), pow2(h)), pow2(i32x4.sub(m, h)));
+  // m = k >> 6 and h = m >> 1 as JS computes them (floor division, exact in doubles).
+  const m = f64x2.floor(f64x2.mul(k, f64x2.splat(1.0 / 64)));
+  const h = f64x2.floor(f64x2.mul(m, f64x2.splat(0.5)));
+  const e = f64x2.mul(f64x2.mul(f64x2.mul(p, table(k)), pow2(h)), pow2(f64x2.sub(m, h)));
   return v128.bitselect(f64x2.splat(Infinity), e, f64x2.gt(x, f64x2.splat(EXP_MAX)));
 }
 
@@ -64,8 +71,7 @@ export function tanh2(x: v128): v128 {
   const k = f64x2.floor(f64x2.add(f64x2.mul(y, f64x2.splat(SCALE)), f64x2.splat(0.5)));
   const r = f64x2.sub(f64x2.sub(y, f64x2.mul(k, f64x2.splat(LN2_64_HI))), f64x2.mul(k, f64x2.splat(LN2_64_LO)));
   const p = poly(r);
-  const ki = i32x4.trunc_sat_f64x2_s_zero(k);
-  const e = f64x2.mul(f64x2.mul(p, table(ki)), pow2(i32x4.shr_s(ki, 6)));
+  const e = f64x2.mul(f64x2.mul(p, table(k)), pow2(f64x2.floor(f64x2.mul(k, f64x2.splat(1.0 / 64)))));
   const one = f64x2.splat(1.0);
   return f64x2.sub(one, f64x2.div(f64x2.splat(2.0), f64x2.add(one, e)));
 }

@@ -7,8 +7,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
-import { Session } from '../../src/worker/session';
 import { fmtNum } from '../../src/ui/format';
+import { Session } from '../../src/worker/session';
 import { launch, openPage } from './browser';
 import { type StaticServer, serveDist } from './server';
 import { browserSuite } from './suite';
@@ -25,7 +25,10 @@ function tutorialEnd(): { state: string; pass: number; loss: string } {
 
 async function runEnd(page: Page) {
   await page.waitForFunction(
-    () => /^(finished|converged)$/.test(document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state ?? ''),
+    () =>
+      /^(finished|converged)$/.test(
+        document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state ?? '',
+      ),
     undefined,
     { timeout: 30000 },
   );
