@@ -6,6 +6,7 @@ import { decodeConfig } from '../config/url';
 import { paramsToJSON } from '../core/network';
 import { createRun } from '../core/run';
 import { parseArgs, USAGE } from './args';
+import { nodeBackend } from './wasmModule';
 
 function rows(X: Float64Array, n: number): number[][] {
   return Array.from({ length: n }, (_, i) => [X[2 * i]!, X[2 * i + 1]!]);
@@ -27,9 +28,14 @@ export function main(argv: readonly string[], io: TrainIo): number {
     io.err(`${USAGE}\n`);
     return 2;
   }
+  const backend = nodeBackend(args.engine ?? 'wasm') ?? (args.engine === null ? nodeBackend('js') : null);
+  if (!backend) {
+    io.err('train: --engine wasm: this Node runs no WebAssembly SIMD; use --engine js\n');
+    return 2;
+  }
   const { config, messages } = decodeConfig(args.query);
   for (const m of messages) io.err(`train: ${m}\n`);
-  const run = createRun(config);
+  const run = createRun(config, undefined, backend);
   const { trainer } = run;
   const losses: [number, number][] = [];
   let diverged: number | null = null;
@@ -51,6 +57,7 @@ export function main(argv: readonly string[], io: TrainIo): number {
   if (args.json) {
     const out = {
       config,
+      engine: backend.name,
       losses,
       accuracy,
       ...(testAccuracy !== undefined ? { testAccuracy } : {}),

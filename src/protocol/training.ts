@@ -8,6 +8,7 @@
  */
 import type { Config } from '../config/schema';
 import type { Data } from '../core/datasets';
+import type { EngineName } from '../core/engineName';
 import type { Box } from '../core/grid';
 import type { Params } from '../core/network';
 import type { WeightRef } from './weightRef';
@@ -162,6 +163,8 @@ export interface Snapshot {
   lr: number;
   /** Passes per second, measured. */
   pps: number;
+  /** The engine that trains: 'wasm' (WebAssembly SIMD) or 'js' (JavaScript, where SIMD is missing). */
+  engine: EngineName;
   grid: GridFrame;
   /** Losses of passes `lossFrom, lossFrom + 1, ...` not sent before; index k is the loss after k passes. */
   lossFrom: number;

@@ -1,10 +1,11 @@
 /**
- * Pass, loss, accuracies, speed and an honest verdict with one line on what it means or what to try.
+ * Pass, loss, accuracies, speed, the engine that trains and an honest verdict with one line on what it means or what to try.
  * It follows every snapshot (at most one a frame: the worker waits for the page's ack). The line itself
  * changes many times a second, so it is not a live region; a separate, visually hidden status region
  * announces only the verdict of a run that ended.
  */
 import { useMemo } from 'react';
+import { ENGINE_LABELS } from '../core/engineName';
 import { useStore } from '../state/react';
 import { type Verdict, verdict } from '../state/verdict';
 import { DASH, fmtInt, fmtNum, fmtPercent } from './format';
@@ -64,6 +65,9 @@ export function StatusLine() {
             {/* The speed is measured over half a second: a dash until the first measure. */}
             <span>
               {f.state === 'training' && f.pps > 0 ? `${fmtInt(f.pps)} passes/s` : `${DASH} passes/s`}
+            </span>
+            <span className="status-engine" data-testid="engine" data-engine={f.engine}>
+              engine: {ENGINE_LABELS[f.engine]}
             </span>
             <span className={`state state-${v.kind}${v.success ? ' state-success' : ''}`}>
               {v.kind === 'diverged' ? `diverged at pass ${fmtInt(f.divergedAt ?? f.pass)}` : v.label}

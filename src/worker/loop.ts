@@ -4,6 +4,7 @@
  * The host (real worker or a test double) supplies the clock, the task queue and `post`.
  */
 
+import type { Backend } from '../core/backend';
 import type { Box } from '../core/grid';
 import type { MarkName } from '../protocol/timing';
 import {
@@ -28,6 +29,8 @@ export interface Host {
   after(fn: () => void, ms: number): void;
   /** Records a timing mark for benchmarks (see timing.ts); optional. */
   mark?(name: MarkName, detail: Record<string, number>): void;
+  /** The engine sessions train with; the JavaScript one when absent. */
+  backend?: Backend;
 }
 
 /** Training time per slice; messages are handled between slices. */
@@ -164,7 +167,7 @@ export class TrainingLoop {
       if (this.pending) {
         const p = this.pending;
         this.pending = null;
-        this.session = new Session(p.gen, p.config, this.aspect, p.data, this.box);
+        this.session = new Session(p.gen, p.config, this.aspect, p.data, this.box, this.host.backend);
         this.lastSeq = -1;
         this.dirty = true;
         this.sentAt = this.host.now();

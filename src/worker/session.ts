@@ -4,8 +4,9 @@
  */
 import { paramCount } from '../config/derived';
 import type { Config } from '../config/schema';
+import { type Backend, type GridApi, jsBackend } from '../core/backend';
 import type { Data } from '../core/datasets';
-import { type Box, dataBox, GridEvaluator } from '../core/grid';
+import { type Box, dataBox } from '../core/grid';
 import { fitBox, gridSize } from '../core/gridPlan';
 import { cloneParams } from '../core/network';
 import { createRun, type Run } from '../core/run';
@@ -40,7 +41,7 @@ export class Session {
   private readonly testLog: LossLog | null;
   private sentLosses = 0;
   private seq = 0;
-  private evaluator!: GridEvaluator;
+  private evaluator!: GridApi;
   private box!: GridFrame['box'];
   /** The box asked for, before it is given the plot's shape; null: the data's box. */
   private wanted: Box | null;
@@ -58,9 +59,10 @@ export class Session {
     aspect: number,
     data: Data | null = null,
     box: Box | null = null,
+    readonly backend: Backend = jsBackend,
   ) {
     this.wanted = box;
-    this.run = data ? createRun(config, data) : createRun(config);
+    this.run = data ? createRun(config, data, backend) : createRun(config, undefined, backend);
     const sizes = this.run.trainer.params.sizes;
     this.params = paramCount(sizes);
     this.inspector = this.params <= MAX_INSPECT_PARAMS ? new Inspector(sizes) : null;
@@ -85,7 +87,7 @@ export class Session {
     this.box = fitBox(this.wanted ?? dataBox(data.X, data.n, 0.5), aspect);
     const { width, height } = gridSize(trainer.params.sizes, aspect);
     if (!this.evaluator || this.evaluator.width !== width || this.evaluator.height !== height) {
-      this.evaluator = new GridEvaluator(trainer.params.sizes, width, height);
+      this.evaluator = this.backend.grid(trainer.params.sizes, width, height);
     }
   }
 
@@ -177,6 +179,7 @@ export class Session {
       testAcc: test && !diverged ? trainer.accuracy(test) : null,
       lr: trainer.currentLearningRate,
       pps: state === 'training' ? pps : 0,
+      engine: this.backend.name,
       grid: {
         width: this.evaluator.width,
         height: this.evaluator.height,

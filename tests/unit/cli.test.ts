@@ -61,13 +61,23 @@ describe('npm run train', () => {
     expect(out.accuracy).toBeGreaterThan(0.5);
   });
 
+  it('trains with either engine, WebAssembly by default, to the same bits', () => {
+    const runs = [[], ['--engine', 'wasm'], ['--engine=js']].map((extra) =>
+      JSON.parse(train('hidden=6,4&passes=300&act=relu&batch=50', '--json', ...extra).stdout),
+    );
+    expect(runs.map((r) => r.engine)).toEqual(['wasm', 'wasm', 'js']);
+    // JSON prints each double in full (shortest round-trip form), so equal text is equal bits.
+    expect(JSON.stringify(runs[2].weights)).toBe(JSON.stringify(runs[0].weights));
+    expect(runs[2].losses).toEqual(runs[0].losses);
+  });
+
   it('reads a whole share URL', () => {
     const r = train('https://example.org/nn/?v=1&hidden=2&passes=1&seed=3', '--json');
     expect(JSON.parse(r.stdout).config).toMatchObject({ hidden: [2], passes: 1, seed: 3 });
   });
 
   it('rejects bad arguments with status 2 and a message', () => {
-    for (const args of [['--bogus'], ['--every', '0'], ['--every'], ['a=1', 'b=2']]) {
+    for (const args of [['--bogus'], ['--every', '0'], ['--every'], ['a=1', 'b=2'], ['--engine', 'c']]) {
       const r = train(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^train: /);
