@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { wasmModule } from '../../src/cli/wasmModule';
 import { type Config, copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
+import { jsBackend, wasmBackend } from '../../src/core/backend';
 import type { Data } from '../../src/core/datasets';
 import type { Params } from '../../src/core/network';
 import { TrainingLoop } from '../../src/worker/loop';
@@ -70,6 +72,22 @@ describe('a weight set by hand, in the worker', () => {
     expect(e.trainLosses[0]).toBeCloseTo(snap.trainLoss!, 12);
     expect(e.weights!.W[1]![3]).not.toBe(-2.5);
     expect(e.trainLoss).not.toBeCloseTo(plain.snapshot(false, 0).trainLoss!, 6);
+  });
+
+  it('sets the weight in the WebAssembly engine too: the same bits as the JavaScript engine after it', () => {
+    const wasm = wasmBackend(wasmModule());
+    const sessions = [
+      new Session(1, config(), 1.5, null, null, jsBackend),
+      new Session(1, config(), 1.5, null, null, wasm),
+    ];
+    for (const s of sessions) {
+      s.advance(30, Infinity, () => 0);
+      expect(s.setWeight({ layer: 0, from: 1, to: 2 }, 0.75)).toBe(true);
+      s.advance(30, Infinity, () => 0);
+    }
+    const [js, wa] = sessions.map((s) => s.weights());
+    for (let l = 0; l < js!.W.length; l++) expect(Array.from(wa!.W[l]!)).toEqual(Array.from(js!.W[l]!));
+    expect(sessions[1]!.snapshot(false, 0).trainLoss).toBe(sessions[0]!.snapshot(false, 0).trainLoss);
   });
 
   it('refuses a link that does not exist, a value out of range and a diverged run, changing nothing', () => {
