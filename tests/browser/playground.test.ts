@@ -279,14 +279,17 @@ describe('the playground in Chromium', () => {
   it("tells the page's own long task (CPU time) from one that waited for a core", async () => {
     const { page } = await open('?passes=1000', DESKTOP, [WATCH_LONG_TASKS]);
     await waitForTraining(page);
-    // A timer task of the page's that computes for 300 ms.
+    // A timer task of the page's that computes for 300 ms and for at least 10^8 steps: on a machine so
+    // busy that 300 ms of wall time gave it little CPU, the steps still take well over 50 ms of CPU.
     const { own } = await longTasksDuring(page, async () => {
       await page.evaluate(
         () =>
           new Promise<void>((done) =>
             setTimeout(() => {
               const t = performance.now();
-              while (performance.now() - t < 300) {}
+              let x = 0;
+              for (let i = 0; i < 1e8 || performance.now() - t < 300; i++) x += i & 7;
+              (window as unknown as { __sink: number }).__sink = x;
               done();
             }, 0),
           ),

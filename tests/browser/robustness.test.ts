@@ -255,8 +255,13 @@ describe('robustness in Chromium', () => {
 
     const lr = page.getByRole('slider', { name: 'Learning rate', exact: true });
     await lr.focus();
-    for (let i = 0; i < 40 && (await lr.getAttribute('aria-valuetext')) !== '0.01'; i++) {
+    // One step at a time: the slider's text follows a key press after a render, so read it only once it
+    // has changed (a busy machine would otherwise see the old value and step past 0.01).
+    for (let i = 0; i < 40; i++) {
+      const before = await lr.getAttribute('aria-valuetext');
+      if (before === '0.01') break;
       await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => lr.getAttribute('aria-valuetext')).not.toBe(before);
     }
     expect(await lr.getAttribute('aria-valuetext')).toBe('0.01');
     await waitForTrainingAfter(page, gen + 1, 2000);
