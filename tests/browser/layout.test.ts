@@ -1,12 +1,11 @@
 /**
  * The page's layout on a phone and on a desktop, in Chromium: the plot in view while a setting moves,
- * targets a finger can hit, explanations by touch, one scrolling page; and the diagram's live heatmaps
- * without long tasks.
+ * targets a finger can hit, explanations by touch, one scrolling page. (The diagram's live heatmaps
+ * without long tasks: inside-data.test.ts.)
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE } from './browser';
-import { longTasksDuring, statusPass, WATCH_LONG_TASKS } from './probes';
+import { PHONE } from './browser';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -130,34 +129,6 @@ describe('on a desktop (1280 x 800)', () => {
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
     const plot = await page.locator('.plot').boundingBox();
     expect(plot && plot.y >= 0 && plot.y + plot.height <= 800).toBe(true);
-    expect(errors).toEqual([]);
-  });
-
-  it('has no long task over 50 ms while training with the diagram heatmaps on screen', async () => {
-    const { page, errors } = await suite.open('?hidden=16,16,16&passes=1000000', DESKTOP, {
-      init: [WATCH_LONG_TASKS],
-    });
-    await showInside(page);
-    const fields = page.locator('.diagram-fields canvas');
-    await expect.poll(() => fields.getAttribute('data-fields')).toBe(String(2 + 16 + 16 + 16 + 2));
-    const units = await Promise.all(
-      [1, 2, 3].map((l) => page.getByRole('button', { name: `hidden ${l}, unit 7` }).boundingBox()),
-    );
-    const passAt = await statusPass(page);
-    let round = 0;
-    const { long, own, around } = await longTasksDuring(page, async () => {
-      const until = Date.now() + 4000;
-      while (Date.now() < until) {
-        const b = units[round % 3];
-        if (b) await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
-        round++;
-      }
-    });
-    expect({ own, long, around }).toEqual({ own: [], long, around });
-    expect(round).toBeGreaterThan(3);
-    // Training went on, and the hovered unit is shown in the plot.
-    expect(await statusPass(page)).toBeGreaterThan(passAt);
-    await expect.poll(() => page.locator('.plot .unit-layer').getAttribute('data-unit')).toMatch(/^[123]:6$/);
     expect(errors).toEqual([]);
   });
 });
