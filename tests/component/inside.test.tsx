@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { initParams } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import type { InspectView, Snapshot, UnitRef } from '../../src/protocol/training';
+import { type InspectView, type Snapshot, snapshotTransfer, type UnitRef } from '../../src/protocol/training';
 import { drawDiagramEdges, layoutDiagram, NEGATIVE, POSITIVE } from '../../src/render/diagram';
 import { PAGE_PLOT, plotRect } from '../../src/render/plotModel';
 import { StoreProvider } from '../../src/state/react';
@@ -362,6 +362,8 @@ describe('the worker, looking inside', () => {
     expect(s.nodes?.counts).toEqual([2, 3, 2]);
     expect(s.nodes?.values).toHaveLength(7 * s.nodes!.width * s.nodes!.height);
     expect(s.nodes?.box).toEqual(s.grid.box);
+    // Handed over, not copied.
+    expect(snapshotTransfer(s)).toContain(s.nodes!.values.buffer);
   });
 
   it('keeps the weights of a big network to itself until asked for them', () => {
