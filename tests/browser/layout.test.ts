@@ -35,6 +35,8 @@ async function showInside(page: Page): Promise<void> {
 describe('on a phone (390 x 844, touch)', () => {
   it('keeps the plot in view while the hidden-size slider is being moved', async () => {
     const { page, errors } = await suite.open('', PHONE, { touch: true, init: [WATCH_PLOT_BOX] });
+    // Nothing is wider than the screen (the page does not pan sideways).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
     const slider = page.getByRole('slider', { name: 'Hidden layer size', exact: true });
     await slider.scrollIntoViewIfNeeded();
     const box = await slider.boundingBox();
