@@ -72,7 +72,18 @@ export function drawNodeFields(ctx: CanvasRenderingContext2D, scene: NodeFieldsS
     for (let i = 0; i < layer.units.length; i++, k++) {
       const x = ox + (layer.x - d.rx) * s;
       const y = oy + (layer.ys[i]! - d.ry) * s;
-      ctx.drawImage(atlas, 0, k * frame.height, frame.width, frame.height, x, y, 2 * d.rx * s, 2 * d.ry * s);
+      // Half a cell in from the tile's edges: smoothing would otherwise blend in the next tile's row.
+      ctx.drawImage(
+        atlas,
+        0.5,
+        k * frame.height + 0.5,
+        frame.width - 1,
+        frame.height - 1,
+        x,
+        y,
+        2 * d.rx * s,
+        2 * d.ry * s,
+      );
     }
   }
   return k;

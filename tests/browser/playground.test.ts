@@ -351,8 +351,10 @@ describe('the playground in Chromium', () => {
       ],
     });
     await waitForTraining(page);
-    // A new run (its speed not measured yet), until it converges.
-    await slider(page, 'Noise').focus();
+    // A new run (its speed not measured yet), until it converges. Focused without scrolling: the page
+    // stays at its top, where the plot sits under the status line (further down, it sticks to the top).
+    await slider(page, 'Noise').evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+    expect(await page.evaluate(() => scrollY)).toBe(0);
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(
       () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'converged',

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { initParams } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import type { InspectView, Snapshot, UnitRef } from '../../src/protocol/training';
+import { type InspectView, type Snapshot, snapshotTransfer, type UnitRef } from '../../src/protocol/training';
 import { drawDiagramEdges, layoutDiagram, NEGATIVE, POSITIVE } from '../../src/render/diagram';
 import { PAGE_PLOT, plotRect } from '../../src/render/plotModel';
 import { StoreProvider } from '../../src/state/react';
@@ -191,11 +191,12 @@ describe('"Inside the network"', () => {
     const fields = document.querySelector<HTMLCanvasElement>('.diagram-fields canvas')!;
     await waitFor(() => expect(fields.dataset.fields).toBe('7'));
     expect(document.querySelector<HTMLElement>('.diagram-wrap')!.dataset.fields).toBe('on');
-    // One image per node, cut from the atlas (4 x 2 cells a tile) and put in the node's rectangle.
+    // One image per node, cut from the atlas (4 x 2 cells a tile, from cell centre to cell centre, so
+    // that smoothing takes nothing of the next tile) and put in the node's rectangle.
     const draws = (canvases.get(fields) ?? []).filter((c) => c.name === 'drawImage');
     const last = draws.slice(-7);
     expect(last.map((c) => c.args.slice(1, 5))).toEqual(
-      Array.from({ length: 7 }, (_, k) => [0, 2 * k, 4, 2]),
+      Array.from({ length: 7 }, (_, k) => [0.5, 2 * k + 0.5, 3, 1]),
     );
     const layout = layoutDiagram([2, 3, 2], 340, 300, store.getState().aspect);
     const hidden2 = layout.layers[1]!;
@@ -363,6 +364,8 @@ describe('the worker, looking inside', () => {
     expect(s.nodes?.counts).toEqual([2, 3, 2]);
     expect(s.nodes?.values).toHaveLength(7 * s.nodes!.width * s.nodes!.height);
     expect(s.nodes?.box).toEqual(s.grid.box);
+    // Handed over, not copied.
+    expect(snapshotTransfer(s)).toContain(s.nodes!.values.buffer);
   });
 
   it('keeps the weights of a big network to itself until asked for them', () => {
