@@ -10,9 +10,14 @@ import { makeSnapshot } from './helpers';
 import { renderApp } from './renderApp';
 
 /** Shows the first hidden layer's size, and records each render. */
+/**
+ * Records each new value drawn. A render with the value already drawn is left out: React may render a
+ * subtree again with unchanged state (a lazy panel's chunk arriving retries the render), which draws
+ * nothing new.
+ */
 function Units({ renders }: { renders: number[] }) {
   const units = useStore((s) => s.config.hidden[0]!);
-  renders.push(units);
+  if (renders[renders.length - 1] !== units) renders.push(units);
   return <p data-testid="units">{units}</p>;
 }
 
