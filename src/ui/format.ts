@@ -40,7 +40,8 @@ export function fmtSetting(key: NumericKey, v: number): string {
 
 export function fmtSpeed(pps: number): string {
   if (pps === TIMELAPSE) return 'time-lapse';
-  return Number.isFinite(pps) ? `${fmtInt(pps)} passes/s` : 'flat out';
+  if (!Number.isFinite(pps)) return 'flat out';
+  return `${fmtInt(pps)} ${pps === 1 ? 'pass' : 'passes'}/s`;
 }
 
 /** The state part of the status line. */

@@ -240,6 +240,53 @@ describe('the playground in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('at 1, 10 and 100 passes/s the count and the picture advance steadily after Reset, Play and a slider change', async () => {
+    const { page, errors } = await open('?speed=10&passes=100000', DESKTOP, [WATCH_PASSES, WATCH_PLOT]);
+    /** The passes and pictures seen within `ms` after `act`, and the longest wait between two counts. */
+    const watch = async (act: () => Promise<void>, ms: number) => {
+      const t0 = await page.evaluate(() => performance.now());
+      await act();
+      await page.waitForFunction((end) => performance.now() > end, t0 + ms, { polling: 100 });
+      const seen = (await passesSeen(page)).filter(([t]) => t > t0);
+      const times = [t0, ...seen.map(([t]) => t)];
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      return { passes: seen.map(([, p]) => p), longest: Math.max(...gaps) };
+    };
+    // 10 passes/s after Reset: counting from the start at once, about ten a second.
+    const reset = await watch(() => page.getByRole('button', { name: 'Reset', exact: true }).click(), 2500);
+    expect(reset.passes.length).toBeGreaterThan(5);
+    expect(reset.longest).toBeLessThan(700);
+    expect(Math.max(...reset.passes)).toBeGreaterThanOrEqual(12);
+    expect(Math.max(...reset.passes)).toBeLessThanOrEqual(40);
+    // 100 passes/s after a slider change: the new run counts up, the boundary redraws.
+    await slider(page, 'Speed').focus();
+    for (const text of ['20 passes/s', '50 passes/s', '100 passes/s']) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => slider(page, 'Speed').getAttribute('aria-valuetext')).toBe(text);
+    }
+    const pictures = await page.evaluate(
+      () => (window as unknown as { __plotHashes: Set<number> }).__plotHashes.size,
+    );
+    const changed = await watch(async () => {
+      await slider(page, 'Hidden layer size').focus();
+      await page.keyboard.press('ArrowRight');
+    }, 2000);
+    expect(changed.longest).toBeLessThan(500);
+    expect(Math.max(...changed.passes)).toBeGreaterThan(80);
+    expect(
+      await page.evaluate(() => (window as unknown as { __plotHashes: Set<number> }).__plotHashes.size),
+    ).toBeGreaterThan(pictures + 5);
+    // 1 pass/s after Pause and Play: one pass about every second.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await slider(page, 'Speed').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => slider(page, 'Speed').getAttribute('aria-valuetext')).toBe('1 pass/s');
+    const slow = await watch(() => page.getByRole('button', { name: 'Play' }).click(), 3500);
+    expect(slow.passes.length).toBeGreaterThanOrEqual(2);
+    expect(slow.longest).toBeLessThan(2000);
+    expect(errors).toEqual([]);
+  });
+
   it('has no long task over 50 ms during 5 s of training and slider drags', async () => {
     const { page, errors } = await open('?passes=1000000&hidden=8', DESKTOP, [WATCH_LONG_TASKS]);
     await waitForTraining(page);

@@ -180,7 +180,7 @@ describe('the panels', () => {
     expect(store.getState().gen).toBe(1);
     fireEvent.change(slider('Speed'), { target: { value: '0' } });
     expect(store.getState().speed).toBe(1);
-    await waitFor(() => expect(slider('Speed').getAttribute('aria-valuetext')).toBe('1 passes/s'));
+    await waitFor(() => expect(slider('Speed').getAttribute('aria-valuetext')).toBe('1 pass/s'));
   });
 
   it("show a link's hostile values as plain text in a dismissible alert", () => {
