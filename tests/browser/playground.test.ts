@@ -287,6 +287,36 @@ describe('the playground in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('never shows a run that did not learn as a success: learning rate 0.25 ends "not learning", with what to try', async () => {
+    const { page, errors } = await open('?lr=0.25&passes=3000');
+    await page.waitForFunction(() =>
+      ['finished', 'converged', 'diverged'].includes(
+        document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state ?? '',
+      ),
+    );
+    const status = page.getByTestId('status');
+    await expect.poll(() => status.getAttribute('data-verdict')).toBe('not-learning');
+    expect(await page.locator('.state-success').count()).toBe(0);
+    expect(await statusText(page)).toContain('not learning');
+    expect(await page.getByTestId('advice').textContent()).toMatch(
+      /step is too big for 200 points: lower the learning rate, to 0\.025/,
+    );
+    // The tutorial's own rate, by contrast, ends in a success.
+    const lr = slider(page, 'Learning rate');
+    await lr.focus();
+    for (let i = 0; i < 40; i++) {
+      const before = await lr.getAttribute('aria-valuetext');
+      if (before === '0.01') break;
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => lr.getAttribute('aria-valuetext')).not.toBe(before);
+    }
+    await expect
+      .poll(() => status.getAttribute('data-verdict'), { timeout: 30000 })
+      .toMatch(/finished|converged/);
+    expect(await page.locator('.state-success').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('has no long task over 50 ms during 5 s of training and slider drags', async () => {
     const { page, errors } = await open('?passes=1000000&hidden=8', DESKTOP, [WATCH_LONG_TASKS]);
     await waitForTraining(page);
