@@ -49,6 +49,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.{ts,tsx}'],
+    globalSetup: ['tests/setup/wasm.ts'],
     environment: 'node',
     pool: 'threads',
     maxWorkers: 2,

@@ -8,8 +8,5 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60000,
     hookTimeout: 60000,
-    // Timing assertions (long tasks, frames) in a real browser can be hit by a busy machine once;
-    // a real regression fails every attempt.
-    retry: 2,
   },
 });

@@ -27,14 +27,17 @@ export interface JsFile {
   gzip: number;
 }
 
-/** Every JavaScript file of the built site (page, lazy chunks, worker, service worker), gzipped at level 9. */
+/**
+ * Every JavaScript and WebAssembly file of the built site (page, lazy chunks, worker, service worker,
+ * the engine's module), gzipped at level 9.
+ */
 export function jsFiles(site: string): JsFile[] {
   const out: JsFile[] = [];
   const walk = (dir: string, prefix: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, e.name);
       if (e.isDirectory()) walk(path, `${prefix}${e.name}/`);
-      else if (e.name.endsWith('.js')) {
+      else if (e.name.endsWith('.js') || e.name.endsWith('.wasm')) {
         const body = readFileSync(path);
         out.push({
           name: `${prefix}${e.name}`,

@@ -1,150 +1,218 @@
 /**
  * Engine benchmark: full-batch passes per second at N = 200 (the tutorial's moons) for hidden sizes
- * 3, 50, 500 and 8,8, and 200 x 200 grid evaluations per second; where python3 with NumPy is present,
- * the tutorial's NumPy code runs on the same work in the same run, and the ratios are printed.
+ * 3, 50, 500 and 8,8, and 200 x 200 grid evaluations per second, for three contenders in one run: the
+ * JavaScript engine, the WebAssembly SIMD engine and (where python3 with NumPy is present) the
+ * tutorial's NumPy code.
  *
- * On a shared machine other processes take the CPU at random moments, so both sides report the best
- * of short batches (see `rate`), and JS and NumPy take turns over `--rounds=R` rounds (default 2),
- * each keeping its best round.
+ * A shared machine makes single figures untrustworthy (the JS engine alone moves between two levels
+ * from run to run), so the contenders take turns: `--rounds=R` rounds (default 5), each measuring
+ * every contender on every case for `--budget=S` seconds (default 0.5), the order reversed every
+ * other round. A round's figure is its fastest batch (batches of >= 5 ms), which leaves out batches
+ * slowed by other processes; the report gives each contender's median over rounds with its spread
+ * (slowest and fastest round), and each ratio as the median of the rounds' ratios (the two sides of a
+ * ratio ran seconds apart in the same round).
  *
- * The losses after 500 passes agree to ~1e-15 at hidden 3 and 50 and ~1e-12 at 500 (summation order
- * over 500 units). At 8,8 they differ by ~1e-8 because that run amplifies rounding around passes
- * 100-300: NumPy's own loss moves by 3e-8 when one initial weight moves by one ulp, and NumPy in
- * long double lands 2e-8 from NumPy in double (the engine lands 4e-9 from it).
+ * Both engines' weights after 500 passes are compared bit for bit; NumPy's loss after 500 passes is
+ * shown beside theirs (~1e-15 apart at hidden 3 and 50, ~1e-12 at 500, ~1e-8 at 8,8 where the run
+ * amplifies rounding around passes 100-300).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { wasmModule } from '../src/cli/wasmModule';
 import { type Config, DEFAULT_CONFIG } from '../src/config/schema';
-import { dataBox, GridEvaluator } from '../src/core/grid';
+import { type Backend, jsBackend, wasmBackend } from '../src/core/backend';
+import { dataBox } from '../src/core/grid';
 import { createRun } from '../src/core/run';
 
 const CHECK_PASSES = 500;
-/** Seconds each measurement may take, per side and round. */
-const BUDGET = 1;
-const CASES: { hidden: number[]; floor: number }[] = [
-  { hidden: [3], floor: 5 },
-  { hidden: [50], floor: 2 },
-  { hidden: [500], floor: 2 },
-  { hidden: [8, 8], floor: 2 },
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+const ROUNDS = arg('rounds', 5);
+const BUDGET = arg('budget', 0.5);
+const GRID = 200;
+/** Floors of the WebAssembly engine: against the JS engine, and against NumPy. */
+const CASES: { hidden: number[]; js: number | null; numpy: number | null }[] = [
+  { hidden: [3], js: 1.8, numpy: 8 },
+  { hidden: [50], js: 1.8, numpy: 1.8 },
+  { hidden: [500], js: 1.8, numpy: 1.8 },
+  { hidden: [8, 8], js: null, numpy: null },
 ];
-const ROUNDS = Number(/^--rounds=(\d+)$/.exec(process.argv[2] ?? '')?.[1] ?? 2);
+const WORK = [...CASES.map((c) => `passes, hidden ${c.hidden.join(',')}`), `grid ${GRID}x${GRID}, hidden 3`];
 
 function config(hidden: number[]): Config {
-  return { ...DEFAULT_CONFIG, hidden, passes: 1e6 };
+  return { ...DEFAULT_CONFIG, hidden, passes: 1e9 };
 }
 
-/**
- * Calls of `fn` per second: batches of at least 5 ms are timed for `budget` seconds and the fastest
- * counts, which leaves out batches slowed by other processes.
- */
-function rate(fn: () => void, budget = BUDGET): number {
+/** Rates (calls per second) of batches of at least 5 ms, for `budget` seconds. */
+function batches(fn: () => void, budget = BUDGET): number[] {
   fn();
   let k = 1;
-  let dt = 0;
   for (;;) {
     const t = performance.now();
     for (let i = 0; i < k; i++) fn();
-    dt = performance.now() - t;
-    if (dt >= 5) break;
+    if (performance.now() - t >= 5) break;
     k *= 2;
   }
-  let best = dt / k;
+  const rates: number[] = [];
   const end = performance.now() + budget * 1000;
-  while (performance.now() < end) {
+  while (performance.now() < end || rates.length === 0) {
     const t = performance.now();
     for (let i = 0; i < k; i++) fn();
-    best = Math.min(best, (performance.now() - t) / k);
+    rates.push((1000 * k) / (performance.now() - t));
   }
-  return 1000 / best;
+  return rates;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 interface NumpyOut {
-  passes: { hidden: number[]; perSecond: number; checkLoss: number }[];
+  passes: { hidden: number[]; perSecond: number; best: number; checkLoss: number }[];
   gridPerSecond: number;
+  gridBest: number;
+  numpy: string;
+  simd: string[];
 }
 
-function runNumpy(X: number[][], y: number[], box: number[]): NumpyOut | null {
-  const job = {
-    X,
-    y,
-    budget: BUDGET,
-    configs: CASES.map((c) => ({ hidden: c.hidden, check: CHECK_PASSES })),
-    grid: { hidden: [3], size: 200, box },
-  };
+const base = createRun(config([3]));
+const box = dataBox(base.data.X, base.data.n);
+const numpyJob = JSON.stringify({
+  X: Array.from({ length: base.data.n }, (_, i) => [base.data.X[2 * i]!, base.data.X[2 * i + 1]!]),
+  y: Array.from(base.data.y),
+  budget: BUDGET,
+  configs: CASES.map((c) => ({ hidden: c.hidden, check: CHECK_PASSES })),
+  grid: { hidden: [3], size: GRID, box: [box.x0, box.x1, box.y0, box.y1] },
+});
+
+function runNumpy(): NumpyOut | string {
   const r = spawnSync('python3', [join(import.meta.dirname ?? 'bench/.out', '..', 'numpy_bench.py')], {
-    input: JSON.stringify(job),
+    input: numpyJob,
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
-  if (r.status !== 0) {
-    process.stdout.write(`NumPy side skipped: ${r.error?.message ?? r.stderr.trim().split('\n').pop()}\n`);
-    return null;
-  }
+  if (r.status !== 0) return r.error?.message ?? r.stderr.trim().split('\n').pop() ?? 'failed';
   return JSON.parse(r.stdout) as NumpyOut;
 }
 
-const pad = (s: string | number, w: number) => String(s).padStart(w);
-const base = createRun(config([3]));
-const X = Array.from({ length: base.data.n }, (_, i) => [base.data.X[2 * i]!, base.data.X[2 * i + 1]!]);
-const box = dataBox(base.data.X, base.data.n);
-
-process.stdout.write(
-  `nn-playground engine benchmark (node ${process.version}, N=${base.data.n} moons, best of ${ROUNDS} rounds)\n`,
-);
-const checkLoss = CASES.map((c) => {
-  const check = createRun(config(c.hidden));
-  for (let i = 0; i < CHECK_PASSES; i++) check.trainer.step();
-  return check.trainer.loss();
-});
-const runs = CASES.map((c) => createRun(config(c.hidden)));
-const grid = new GridEvaluator(base.trainer.params.sizes, 200, 200);
-const out = new Float32Array(200 * 200 * 2);
-const jsPasses = CASES.map(() => 0);
-let jsGrid = 0;
-let np: NumpyOut | null = null;
-for (let round = 0; round < ROUNDS; round++) {
-  runs.forEach((run, i) => {
-    jsPasses[i] = Math.max(
-      jsPasses[i]!,
-      rate(() => run.trainer.step()),
-    );
+/** One contender's figures for one round: passes per second per case, then grids per second. */
+function measure(backend: Backend): number[] {
+  const rates = CASES.map((c) => {
+    const run = createRun(config(c.hidden), undefined, backend);
+    return Math.max(...batches(() => run.trainer.step()));
   });
-  jsGrid = Math.max(
-    jsGrid,
-    rate(() => grid.evaluate(base.trainer.params, box, out)),
-  );
-  const r = runNumpy(X, Array.from(base.data.y), [box.x0, box.x1, box.y0, box.y1]);
-  if (!r) continue;
-  if (!np) np = r;
-  else {
-    r.passes.forEach((p, i) => {
-      np!.passes[i]!.perSecond = Math.max(np!.passes[i]!.perSecond, p.perSecond);
-    });
-    np.gridPerSecond = Math.max(np.gridPerSecond, r.gridPerSecond);
-  }
+  const p = base.trainer.params;
+  const grid = backend.grid(p.sizes, GRID, GRID);
+  const out = new Float32Array(GRID * GRID * 2);
+  rates.push(Math.max(...batches(() => grid.evaluate(p, box, out))));
+  return rates;
 }
 
-process.stdout.write(
-  `\n${'work'.padEnd(28)}${pad('JS /s', 12)}${pad('NumPy /s', 12)}${pad('ratio', 8)}${pad('floor', 7)}  verdict   loss after ${CHECK_PASSES} (JS vs NumPy)\n`,
+function lscpuModel(): string {
+  const r = spawnSync('lscpu', [], { encoding: 'utf8' });
+  return /^Model name:\s*(.+)$/m.exec(r.stdout ?? '')?.[1] ?? 'unknown (no lscpu)';
+}
+
+const wasm = wasmBackend(wasmModule());
+const uptime = () => spawnSync('uptime', [], { encoding: 'utf8' }).stdout?.trim() ?? '';
+const pad = (s: string | number, w: number) => String(s).padStart(w);
+const out = (s = '') => process.stdout.write(`${s}\n`);
+
+out(`nn-playground engine benchmark (node ${process.version}, N=${base.data.n} moons)`);
+out(`CPU: ${lscpuModel()}; ${ROUNDS} rounds of ${BUDGET} s per contender and case`);
+out(`load at the start: ${uptime()}`);
+
+// The engines agree bit for bit; NumPy's loss is shown beside theirs.
+const check = CASES.map((c) => {
+  const a = createRun(config(c.hidden), undefined, jsBackend);
+  const b = createRun(config(c.hidden), undefined, wasm);
+  for (let i = 0; i < CHECK_PASSES; i++) {
+    a.trainer.step();
+    b.trainer.step();
+  }
+  const same = a.trainer.params.W.every((w, l) => w.every((v, i) => Object.is(v, b.trainer.params.W[l]![i])));
+  return { loss: a.trainer.loss(), same };
+});
+
+type Name = 'js' | 'wasm' | 'numpy';
+const rounds: Record<Name, number[][]> = { js: [], wasm: [], numpy: [] };
+let np: NumpyOut | null = null;
+let npError = '';
+for (let r = 0; r < ROUNDS; r++) {
+  const order: Name[] = r % 2 === 0 ? ['js', 'wasm', 'numpy'] : ['numpy', 'wasm', 'js'];
+  for (const who of order) {
+    if (who === 'numpy') {
+      if (npError) continue;
+      const n = runNumpy();
+      if (typeof n === 'string') npError = n;
+      else {
+        np = n;
+        rounds.numpy.push([...n.passes.map((p) => p.best), n.gridBest]);
+      }
+    } else rounds[who].push(measure(who === 'js' ? jsBackend : wasm));
+  }
+  out(`round ${r + 1} of ${ROUNDS} done`);
+}
+if (npError) out(`NumPy side skipped: ${npError}`);
+else if (np) out(`NumPy ${np.numpy}; SIMD extensions found: ${np.simd.join(', ') || 'none reported'}`);
+
+const stat = (who: Name, i: number) => {
+  const xs = rounds[who].map((r) => r[i]!);
+  return xs.length ? { med: median(xs), lo: Math.min(...xs), hi: Math.max(...xs) } : null;
+};
+const ratio = (a: Name, b: Name, i: number) => {
+  const n = Math.min(rounds[a].length, rounds[b].length);
+  if (n === 0) return null;
+  const xs = Array.from({ length: n }, (_, r) => rounds[a][r]![i]! / rounds[b][r]![i]!);
+  return { med: median(xs), lo: Math.min(...xs), hi: Math.max(...xs) };
+};
+const fmt = (s: { med: number; lo: number; hi: number } | null, digits = 0) =>
+  s ? `${s.med.toFixed(digits)} (${s.lo.toFixed(digits)}-${s.hi.toFixed(digits)})` : '-';
+const fmtX = (s: { med: number; lo: number; hi: number } | null) =>
+  s ? `${s.med.toFixed(2)}x (${s.lo.toFixed(2)}-${s.hi.toFixed(2)})` : '-';
+
+out(
+  '\nper second: median over rounds of each round\u2019s fastest batch (slowest-fastest round); ratios: median of the rounds\u2019 ratios',
 );
-let ok = true;
+out(
+  `${'work'.padEnd(26)}${pad('JS engine', 22)}${pad('wasm engine', 24)}${pad('NumPy', 20)}${pad('wasm/JS', 20)}${pad('wasm/NumPy', 22)}`,
+);
+const verdicts: string[] = [];
+WORK.forEach((w, i) => {
+  const grid = i === CASES.length;
+  const d = grid ? 1 : 0;
+  const vsJs = ratio('wasm', 'js', i);
+  const vsNp = ratio('wasm', 'numpy', i);
+  out(
+    `${w.padEnd(26)}${pad(fmt(stat('js', i), d), 22)}${pad(fmt(stat('wasm', i), d), 24)}${pad(fmt(stat('numpy', i), d), 20)}` +
+      `${pad(fmtX(vsJs), 20)}${pad(fmtX(vsNp), 22)}`,
+  );
+  const c = CASES[i];
+  if (!c) return;
+  if (c.js !== null && vsJs)
+    verdicts.push(
+      `${w}: wasm/JS ${vsJs.med.toFixed(2)}x, floor ${c.js}x: ${vsJs.med >= c.js ? 'ok' : 'BELOW'}`,
+    );
+  if (c.numpy !== null && vsNp)
+    verdicts.push(
+      `${w}: wasm/NumPy ${vsNp.med.toFixed(2)}x, floor ${c.numpy}x: ${vsNp.med >= c.numpy ? 'ok' : 'BELOW'}`,
+    );
+});
+out(`\nloss after ${CHECK_PASSES} passes (JS = wasm, bit for bit?) vs NumPy`);
 CASES.forEach((c, i) => {
-  const js = jsPasses[i]!;
-  const loss = checkLoss[i]!;
-  const n = np?.passes[i];
-  const ratio = n ? js / n.perSecond : Number.NaN;
-  const pass = n ? ratio >= c.floor : true;
-  ok &&= pass;
-  const rel = n ? Math.abs(loss - n.checkLoss) / Math.abs(n.checkLoss) : Number.NaN;
-  process.stdout.write(
-    `${`passes, hidden ${c.hidden.join(',')}`.padEnd(28)}${pad(js.toFixed(0), 12)}${pad(n ? n.perSecond.toFixed(0) : '-', 12)}` +
-      `${pad(n ? `${ratio.toFixed(2)}x` : '-', 8)}${pad(`${c.floor}x`, 7)}  ${(n ? (pass ? 'ok' : 'BELOW') : '-').padEnd(8)}  ` +
-      `${loss.toPrecision(12)} vs ${n ? n.checkLoss.toPrecision(12) : '-'} (rel ${n ? rel.toExponential(1) : '-'})\n`,
+  const n = np?.passes[i]?.checkLoss;
+  const k = check[i]!;
+  const rel = n === undefined ? '-' : (Math.abs(k.loss - n) / Math.abs(n)).toExponential(1);
+  out(
+    `  hidden ${c.hidden.join(',').padEnd(5)} ${k.loss.toPrecision(12)} (${k.same ? 'same bits' : 'BITS DIFFER'}) vs ${n?.toPrecision(12) ?? '-'} (rel ${rel})`,
   );
 });
-const gridRatio = np ? jsGrid / np.gridPerSecond : Number.NaN;
-process.stdout.write(
-  `${'grid 200x200, hidden 3'.padEnd(28)}${pad(jsGrid.toFixed(1), 12)}${pad(np ? np.gridPerSecond.toFixed(1) : '-', 12)}${pad(np ? `${gridRatio.toFixed(2)}x` : '-', 8)}` +
-    `${pad('-', 7)}  (${(1000 / jsGrid).toFixed(2)} ms per grid)\n`,
+out('\nfloors');
+for (const v of verdicts) out(`  ${v}`);
+out(`load at the end: ${uptime()}`);
+const below = verdicts.filter((v) => v.endsWith('BELOW')).length;
+out(
+  np ? (below === 0 ? 'floors met' : `floors NOT met: ${below}`) : 'no NumPy here: NumPy floors not measured',
 );
-process.stdout.write(np ? `\nfloors ${ok ? 'met' : 'NOT met'}\n` : '\nno NumPy here: ratios not measured\n');

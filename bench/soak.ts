@@ -150,7 +150,7 @@ async function main() {
   const worker = new WorkerTarget(cdp);
   await worker.attach();
   await cdp.send('Performance.enable');
-  await page.goto(`${server.url}?passes=1000000&hidden=8&lr=0.003`);
+  await page.goto(`${server.url}?passes=1000000&hidden=8&lr=0.003&speed=max`);
   await page.waitForFunction(
     () => Number(document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.pass) > 0,
   );

@@ -5,18 +5,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startWorkers } from './client/workers';
+import { embedFromQuery } from './state/embedLink';
 import { browserStorage, loadStoredData, startDataPersistence } from './state/persist';
 import { StoreProvider } from './state/react';
 import { createAppStore } from './state/store';
 import { hasPoints, initFromQuery, loadDataCodec, readPoints, startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import './ui/styles.css';
+import './ui/handEdit.css';
+import './ui/embed.css';
 
 // Not a top-level await: lazy chunks import from the chunk holding this module, and would wait forever
 // for a module whose evaluation is waiting for them (the points' codec is one of them).
 async function start() {
   const { search } = window.location;
-  const storage = browserStorage();
+  // An embedded page shows the run its link names: points edited on this site's full page stay there.
+  const storage = embedFromQuery(search).embed ? null : browserStorage();
   const stored = loadStoredData(storage);
   // The points' codec is fetched only for links, or browsers, that have points.
   const codec = hasPoints(search) || stored ? await loadDataCodec() : null;

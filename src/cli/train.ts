@@ -1,66 +1,7 @@
-/**
- * The headless trainer: the same config and core as the page, printing the tutorial's log.
- * Exit status: 0 done, 1 diverged, 2 bad arguments.
- */
-import { decodeConfig } from '../config/url';
-import { paramsToJSON } from '../core/network';
-import { createRun } from '../core/run';
-import { parseArgs, USAGE } from './args';
+/** The headless trainer's entry point (`npm run train`); see main.ts. */
+import { main } from './main';
 
-function rows(X: Float64Array, n: number): number[][] {
-  return Array.from({ length: n }, (_, i) => [X[2 * i]!, X[2 * i + 1]!]);
-}
-
-function main(argv: readonly string[]): number {
-  const args = parseArgs(argv);
-  if ('error' in args) {
-    if (args.error) process.stderr.write(`train: ${args.error}\n`);
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const { config, messages } = decodeConfig(args.query);
-  for (const m of messages) process.stderr.write(`train: ${m}\n`);
-  const run = createRun(config);
-  const { trainer } = run;
-  const losses: [number, number][] = [];
-  let diverged: number | null = null;
-  for (let i = 0; i < config.passes; i++) {
-    trainer.step();
-    const logged = i % args.every === 0;
-    const loss = logged ? trainer.loss() : 0;
-    if (trainer.divergedAt !== null || (logged && !Number.isFinite(loss))) {
-      diverged = i;
-      break;
-    }
-    if (logged) {
-      losses.push([i, loss]);
-      if (!args.json) process.stdout.write(`Loss after iteration ${i}: ${loss.toFixed(6)}\n`);
-    }
-  }
-  const accuracy = trainer.accuracy();
-  const testAccuracy = run.test ? trainer.accuracy(run.test) : undefined;
-  if (args.json) {
-    const out = {
-      config,
-      losses,
-      accuracy,
-      ...(testAccuracy !== undefined ? { testAccuracy } : {}),
-      ...(diverged !== null ? { divergedAt: diverged } : {}),
-      weights: paramsToJSON(trainer.params),
-      data: { X: rows(run.data.X, run.data.n), y: Array.from(run.data.y) },
-    };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
-  } else if (diverged === null) {
-    process.stdout.write(`Training accuracy: ${accuracy.toFixed(6)}\n`);
-    if (testAccuracy !== undefined) process.stdout.write(`Test accuracy: ${testAccuracy.toFixed(6)}\n`);
-  }
-  if (diverged !== null) {
-    process.stderr.write(
-      `train: diverged: the loss is not finite after iteration ${diverged}; lower the learning rate (lr=${config.lr}).\n`,
-    );
-    return 1;
-  }
-  return 0;
-}
-
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});

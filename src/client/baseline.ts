@@ -54,7 +54,7 @@ export class BaselineClient implements BaselinePort {
     this.unsubscribe?.();
     // The very points the network trains on, once the training worker (or an edit) has provided them.
     this.unsubscribe = this.store.subscribe((s, p) => {
-      if (s.points !== p.points || s.aspect !== p.aspect) void this.fit(s);
+      if (s.points !== p.points || s.aspect !== p.aspect || s.box !== p.box) void this.fit(s);
     });
     void this.fit();
   }
@@ -71,7 +71,14 @@ export class BaselineClient implements BaselinePort {
     if (!s.points) return null;
     this.n = s.points.y.length;
     const gen = this.channel.setGeneration();
-    const msg: ToAnalysis = { type: 'baseline', gen, key: s.pointsKey, points: s.points, aspect: s.aspect };
+    const msg: ToAnalysis = {
+      type: 'baseline',
+      gen,
+      key: s.pointsKey,
+      points: s.points,
+      aspect: s.aspect,
+      box: s.box,
+    };
     this.patch({ pending: true, error: null });
     try {
       return await this.channel.request(msg, (m) => (m.type === 'baseline' ? m : undefined));

@@ -171,6 +171,7 @@ export class GalleryPool implements GalleryPort {
       playing: true,
       speed: Number.POSITIVE_INFINITY,
       aspect: 1,
+      box: null,
       inspect: { unit: null, hidden: null },
     });
     slot.channel.expect(true);

@@ -72,6 +72,7 @@ export function startPinClient(store: AppStore, opts: PinOptions = {}): { stop()
       playing: true,
       speed: Number.POSITIVE_INFINITY,
       aspect: store.getState().aspect,
+      box: null,
       inspect: { unit: null, hidden: null },
     });
     channel.expect(true);

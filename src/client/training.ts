@@ -107,6 +107,7 @@ export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): Wo
       playing: s.playing,
       speed: s.speed,
       aspect: s.aspect,
+      box: s.box,
       inspect: s.inspect,
     });
     // A new generation: the worker owes its first snapshot.
@@ -120,10 +121,11 @@ export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): Wo
       return;
     }
     // Each of these makes the worker send a snapshot, unless it waits for an ack (then the ack does).
-    if (!unacked && (s.playing !== prev.playing || s.aspect !== prev.aspect)) channel.expect();
+    const view = s.aspect !== prev.aspect || s.box !== prev.box;
+    if (!unacked && (s.playing !== prev.playing || view)) channel.expect();
     if (s.playing !== prev.playing) channel.post({ type: 'play', gen: s.gen, playing: s.playing });
     if (s.speed !== prev.speed) channel.post({ type: 'speed', speed: s.speed });
-    if (s.aspect !== prev.aspect) channel.post({ type: 'view', aspect: s.aspect });
+    if (view) channel.post({ type: 'view', aspect: s.aspect, box: s.box });
     if (s.inspect !== prev.inspect) channel.post({ type: 'inspect', view: s.inspect });
   });
 
@@ -147,6 +149,12 @@ export function startWorkerClient(store: AppStore, opts: ClientOptions = {}): Wo
       channel.request({ type: 'weights', gen }, (m) =>
         m.type === 'weights' ? { gen: m.gen, pass: m.pass, weights: m.weights } : undefined,
       ),
+    setWeight: (gen, ref, value) => {
+      if (gen !== channel.gen || channel.closed) return;
+      channel.post({ type: 'setWeight', gen, ref, value });
+      // It changes what the worker shows: a snapshot is owed, unless the worker waits for an ack.
+      if (!unacked) channel.expect();
+    },
     stop: () => {
       unsubscribe();
       channel.stop();

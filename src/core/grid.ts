@@ -13,6 +13,10 @@ export interface Box {
   y1: number;
 }
 
+export function sameBox(a: Box | null | undefined, b: Box | null | undefined): boolean {
+  return a === b || (!!a && !!b && a.x0 === b.x0 && a.x1 === b.x1 && a.y0 === b.y0 && a.y1 === b.y1);
+}
+
 export class GridEvaluator {
   private readonly engine: Engine;
   private readonly row: Float64Array;

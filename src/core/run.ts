@@ -1,28 +1,28 @@
 /** Builds a whole training run from a config: data, split, initial weights and trainer. */
 import { classCount, layerSizes } from '../config/derived';
 import type { Config } from '../config/schema';
+import { type Backend, jsBackend, type TrainerApi } from './backend';
 import { type Data, makeDataset, splitData } from './datasets';
 import { initParams } from './network';
 import { RandomState } from './rng';
-import { Trainer } from './trainer';
 
 export interface Run {
   config: Config;
   data: Data;
   train: Data;
   test: Data | null;
-  trainer: Trainer;
+  trainer: TrainerApi;
 }
 
 export function datasetOf(config: Config): Data {
   return makeDataset({ ...config, classes: classCount(config) });
 }
 
-export function createRun(config: Config, data: Data = datasetOf(config)): Run {
+export function createRun(config: Config, data: Data = datasetOf(config), backend: Backend = jsBackend): Run {
   const { train, test } = splitData(data, config.test);
   // The tutorial reseeds before drawing the weights; minibatch shuffles continue the same stream.
   const rng = new RandomState(config.seed);
   const params = initParams(layerSizes(config.hidden, data.classes), config.act, rng);
-  const trainer = new Trainer(params, train, config, rng);
+  const trainer = backend.trainer(params, train, config, rng, test ? [test] : []);
   return { config, data, train, test, trainer };
 }

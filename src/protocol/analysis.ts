@@ -3,6 +3,7 @@
  * baseline off the main thread. Each request has a generation; the worker answers only the latest one
  * it has seen, and the page drops answers of older generations.
  */
+import type { Box } from '../core/grid';
 import type { GridFrame, PointsFrame } from './training';
 
 /** The name an analysis worker is started with (worker.ts serves both roles). */
@@ -17,6 +18,8 @@ export interface BaselineRequest {
   points: PointsFrame;
   /** Width / height of the plot, so the grid's box has its shape. */
   aspect: number;
+  /** The network's plot's box, before it takes that shape; null: the points' box, padded. */
+  box: Box | null;
 }
 
 export type ToAnalysis = BaselineRequest;

@@ -8,8 +8,10 @@
  */
 import type { Config } from '../config/schema';
 import type { Data } from '../core/datasets';
+import type { EngineName } from '../core/engineName';
 import type { Box } from '../core/grid';
 import type { Params } from '../core/network';
+import type { WeightRef } from './weightRef';
 
 /**
  * Passes per second; `Infinity` is flat out, and `TIMELAPSE` plays the run as a time-lapse: slowly at
@@ -59,17 +61,27 @@ export type ToWorker =
       playing: boolean;
       speed: Speed;
       aspect: number;
+      /** The box to draw over (before it is given the plot's shape); null: the data's box, padded. */
+      box: Box | null;
       inspect: InspectView;
     }
   | { type: 'inspect'; view: InspectView }
+  /**
+   * Sets one weight of generation `gen`'s network by hand; training goes on from there and the next
+   * snapshot shows it. Ignored when the link or the value is not valid (the page checks both first).
+   */
+  | { type: 'setWeight'; gen: number; ref: WeightRef; value: number }
   /** Asks for the current weights of any size (answered by a `weights` message), for export. */
   | { type: 'weights'; gen: number }
   | { type: 'play'; gen: number; playing: boolean }
   | { type: 'speed'; speed: Speed }
   /** One pass, then paused. */
   | { type: 'step'; gen: number }
-  /** Width / height of the plot area, so the grid's box has the same shape. */
-  | { type: 'view'; aspect: number }
+  /**
+   * Width / height of the plot area, so the grid's box has the same shape, and the box to draw over
+   * (null: the data's box, padded). The page keeps its box while the points are edited.
+   */
+  | { type: 'view'; aspect: number; box: Box | null }
   /** The page has drawn snapshot `seq` of `gen`. */
   | { type: 'ack'; gen: number; seq: number };
 
@@ -151,6 +163,8 @@ export interface Snapshot {
   lr: number;
   /** Passes per second, measured. */
   pps: number;
+  /** The engine that trains: 'wasm' (WebAssembly SIMD) or 'js' (JavaScript, where SIMD is missing). */
+  engine: EngineName;
   grid: GridFrame;
   /** Losses of passes `lossFrom, lossFrom + 1, ...` not sent before; index k is the loss after k passes. */
   lossFrom: number;

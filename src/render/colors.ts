@@ -1,7 +1,9 @@
 /**
  * Colours: matplotlib's Spectral (as the tutorial's `cmap=plt.cm.Spectral, c=y`): class 0 at the red
- * end, the last class at the blue end, the others evenly between. Red against blue stays apart under
- * the common colour blindnesses; more classes also get distinct marker shapes.
+ * end, class 1 at the blue end, so two classes look as in the tutorial. Red against blue stays apart
+ * under the common colour blindnesses. A class's colour depends on its index only, never on how many
+ * classes there are, so adding a class leaves the others as they were; every class also has its own
+ * marker shape (legend.ts).
  */
 import { interpolateRgbBasis } from 'd3-interpolate';
 
@@ -33,16 +35,24 @@ export function spectral(t: number): RGB {
   return parseRgb(interpolateSpectral(Math.max(0, Math.min(1, t || 0))));
 }
 
-export function classRgb(c: number, classes: number): RGB {
-  return spectral(classes <= 1 ? 0 : c / (classes - 1));
+/**
+ * Where each class sits on Spectral: the two ends first, then teal, orange and lime, picked to be far
+ * from the colours before them (the pale yellow middle is left to the two-class field's boundary zone).
+ */
+export const CLASS_POSITIONS: readonly number[] = [0, 1, 0.8, 0.3, 0.6];
+
+/** Colour of class `c` (classes beyond the table reuse it, cyclically). */
+export function classRgb(c: number): RGB {
+  return spectral(CLASS_POSITIONS[c % CLASS_POSITIONS.length]!);
 }
 
 export function css([r, g, b]: RGB): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
+/** The colours of classes 0 to `classes - 1`: a prefix of the same list whatever `classes` is. */
 export function classColors(classes: number): string[] {
-  return Array.from({ length: classes }, (_, c) => css(classRgb(c, classes)));
+  return Array.from({ length: classes }, (_, c) => css(classRgb(c)));
 }
 
 /** A colour mixed with white: the field's pastel version. */

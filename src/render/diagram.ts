@@ -6,6 +6,7 @@
  */
 import { NODE_UNITS, nodeCounts } from '../protocol/inspectSpec';
 import type { WeightsFrame } from '../protocol/training';
+import type { WeightRef } from '../protocol/weightRef';
 
 export const MAX_NODES = NODE_UNITS;
 export const POSITIVE = '#2166ac';
@@ -178,4 +179,37 @@ export function drawDiagramEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene
   }
   ctx.restore();
   return edges.length;
+}
+
+/** Distance from (x, y) to the segment from (x1, y1) to (x2, y2). */
+function segmentDistance(x: number, y: number, x1: number, y1: number, x2: number, y2: number): number {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / len2)) : 0;
+  return Math.hypot(x - (x1 + t * dx), y - (y1 + t * dy));
+}
+
+/**
+ * The drawn link nearest to (x, y), in the diagram's coordinates, when it is within `tolerance`;
+ * null elsewhere (and on the nodes, which are buttons of their own).
+ */
+export function edgeAt(d: Diagram, x: number, y: number, tolerance: number): WeightRef | null {
+  let best: WeightRef | null = null;
+  let bestDist = tolerance;
+  for (let l = 0; l + 1 < d.layers.length; l++) {
+    const a = d.layers[l]!;
+    const b = d.layers[l + 1]!;
+    if (x < a.x + d.rx || x > b.x - d.rx) continue;
+    a.units.forEach((i, ia) => {
+      b.units.forEach((j, jb) => {
+        const dist = segmentDistance(x, y, a.x, a.ys[ia]!, b.x, b.ys[jb]!);
+        if (dist <= bestDist) {
+          bestDist = dist;
+          best = { layer: l, from: i, to: j };
+        }
+      });
+    });
+  }
+  return best;
 }

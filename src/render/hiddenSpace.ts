@@ -177,7 +177,7 @@ export function drawHiddenSpace(ctx: CanvasRenderingContext2D, scene: HiddenScen
       nTrain: Math.min(points.nTrain, shown),
       classes: points.classes,
     };
-    drawPoints(ctx, view, sx, sy, pointRadius(shown, Math.min(area.w, area.h)) * 0.85);
+    drawPoints(ctx, view, sx, sy, pointRadius(shown, Math.min(area.w, area.h), 0.85));
   }
   ctx.restore();
   if (three) {

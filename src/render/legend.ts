@@ -6,13 +6,16 @@ import { classColors } from './colors';
 export const NEUTRAL_MARK = '#8a8a8a';
 
 export type LegendEntry =
-  /** `shape` as scatter.ts draws it; `hollow`: a test point (white, with a small coloured centre). */
-  | { kind: 'mark'; label: string; color: string; shape: number; hollow: boolean }
+  /** `shape` as scatter.ts draws it; `ringed`: a test point (scatter.ts's double ring). */
+  | { kind: 'mark'; label: string; color: string; shape: number; ringed: boolean }
   | { kind: 'boundary'; label: string };
 
-/** Marker shape of class `c`: circles for two classes, one shape per class beyond. */
-export function markerShape(c: number, classes: number): number {
-  return classes > 2 ? c : 0;
+/**
+ * Marker shape of class `c` (scatter.ts): one per class, by index only, so adding a class leaves the
+ * others' markers as they were.
+ */
+export function markerShape(c: number): number {
+  return c;
 }
 
 export function legendEntries(classes: number, hasTest: boolean): LegendEntry[] {
@@ -20,11 +23,11 @@ export function legendEntries(classes: number, hasTest: boolean): LegendEntry[] 
     kind: 'mark',
     label: `class ${c}`,
     color,
-    shape: markerShape(c, classes),
-    hollow: false,
+    shape: markerShape(c),
+    ringed: false,
   }));
-  entries.push({ kind: 'mark', label: 'training', color: NEUTRAL_MARK, shape: 0, hollow: false });
-  if (hasTest) entries.push({ kind: 'mark', label: 'test', color: NEUTRAL_MARK, shape: 0, hollow: true });
+  entries.push({ kind: 'mark', label: 'training', color: NEUTRAL_MARK, shape: 0, ringed: false });
+  if (hasTest) entries.push({ kind: 'mark', label: 'test', color: NEUTRAL_MARK, shape: 0, ringed: true });
   entries.push({ kind: 'boundary', label: 'decision boundary' });
   return entries;
 }

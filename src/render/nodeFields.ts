@@ -21,13 +21,12 @@ export function tileCount(frame: NodesFrame): number {
 export function paintNodeAtlas(frame: NodesFrame, out: Uint8ClampedArray): void {
   const cells = frame.width * frame.height;
   const last = frame.counts.length - 1;
-  const classes = frame.counts[last] ?? 0;
   let k = 0;
   for (let l = 0; l <= last; l++) {
     for (let u = 0; u < frame.counts[l]!; u++, k++) {
       const values = frame.values.subarray(k * cells, (k + 1) * cells);
       const pixels = out.subarray(4 * k * cells, 4 * (k + 1) * cells);
-      if (l === last) paintProbability(values, classRgb(u, classes), pixels);
+      if (l === last) paintProbability(values, classRgb(u), pixels);
       else paintDiverging(values, pixels);
     }
   }

@@ -6,7 +6,7 @@
  * and the PNG file (plotPng.ts).
  */
 import { type ScaleLinear, scaleLinear } from 'd3-scale';
-import type { Box } from '../core/grid';
+import { type Box, sameBox } from '../core/grid';
 import type { GridFrame, PointsFrame } from '../protocol/training';
 import { tickCount } from './axes';
 import { boundaryLines, type Ring } from './boundary';
@@ -68,6 +68,10 @@ export interface PlotInput {
   width: number;
   height: number;
   dpr: number;
+  /** Draw the test points (default: yes). */
+  showTest?: boolean;
+  /** Shade the field by the most likely class only (default: no). */
+  discrete?: boolean;
 }
 
 export interface PlotField {
@@ -104,9 +108,7 @@ export interface PlotModel {
   readonly legend: LegendEntry[];
 }
 
-export function sameBox(a: Box | null | undefined, b: Box | null | undefined): boolean {
-  return a === b || (!!a && !!b && a.x0 === b.x0 && a.x1 === b.x1 && a.y0 === b.y0 && a.y1 === b.y1);
-}
+export { sameBox };
 
 /** Where the field of `box` goes in a picture of this size (the plot area before fitting when no box). */
 export function plotRect(width: number, height: number, box: Box | null, options: PlotOptions): Rect {
@@ -116,15 +118,20 @@ export function plotRect(width: number, height: number, box: Box | null, options
 
 /** Marker radius for `n` points on `area`. */
 export function markRadius(n: number, area: Rect, options: PlotOptions): number {
-  return pointRadius(n, Math.min(area.w, area.h)) * options.pointScale;
+  return pointRadius(n, Math.min(area.w, area.h), options.pointScale);
 }
 
 /** Pixels, colours and lines of a grid; `recycle`'s pixel buffer is reused when it has the size. */
-function makeField(source: GridFrame, maxSide: number, recycle: PlotField | null): PlotField {
+function makeField(
+  source: GridFrame,
+  maxSide: number,
+  recycle: PlotField | null,
+  discrete: boolean,
+): PlotField {
   const grid = coarsen(source, coarseFactor(source, maxSide));
   const n = 4 * grid.width * grid.height;
   const pixels = recycle && recycle.pixels.length === n ? recycle.pixels : new Uint8ClampedArray(n);
-  paintField(grid, pixels);
+  paintField(grid, pixels, discrete);
   return { grid, pixels, lines: boundaryLines(grid) };
 }
 
@@ -134,8 +141,15 @@ function sameInput(a: PlotInput, b: PlotInput): boolean {
     a.points === b.points &&
     a.width === b.width &&
     a.height === b.height &&
-    a.dpr === b.dpr
+    a.dpr === b.dpr &&
+    a.showTest === b.showTest &&
+    a.discrete === b.discrete
   );
+}
+
+/** The training rows only (a view, no copy). */
+function trainOnly(p: PointsFrame): PointsFrame {
+  return { ...p, y: p.y.subarray(0, p.nTrain) };
 }
 
 /**
@@ -153,8 +167,11 @@ export function plotModel(
   if (!grid) return null;
   const prev = previous?.options === options ? previous : null;
   if (prev && sameInput(prev.input, input)) return prev;
+  const discrete = input.discrete === true;
   const field =
-    prev?.input.grid === grid ? prev.field : makeField(grid, options.maxSide, prev?.field ?? null);
+    prev?.input.grid === grid && prev.input.discrete === input.discrete
+      ? prev.field
+      : makeField(grid, options.maxSide, prev?.field ?? null, discrete);
   const box = field.grid.box;
   const keep =
     prev && prev.input.width === width && prev.input.height === height && sameBox(prev.field.grid.box, box);
@@ -170,6 +187,8 @@ export function plotModel(
         .domain([box.y0, box.y1])
         .range([area.y + area.h, area.y]);
   const spacing = options.tickSpacing;
+  const keepPoints = prev?.input.points === points && prev.input.showTest === input.showTest;
+  const shown = keepPoints ? prev.points : points && input.showTest === false ? trainOnly(points) : points;
   return {
     input: { ...input },
     options,
@@ -180,8 +199,8 @@ export function plotModel(
     ticks: spacing && { x: tickCount(area.w, spacing.x), y: tickCount(area.h, spacing.y) },
     halo: { color: 'rgba(255, 255, 255, 0.85)', width: 4 * options.lineScale },
     line: { color: '#1d1d1d', width: 2 * options.lineScale },
-    points,
+    points: shown,
     pointRadius: points ? markRadius(points.y.length, area, options) : 0,
-    legend: prev?.input.points === points ? prev.legend : pointsLegend(points),
+    legend: keepPoints ? prev.legend : pointsLegend(shown),
   };
 }

@@ -14,13 +14,23 @@ export interface Point {
   y: number;
 }
 
-/** Data coordinates of a pixel (CSS px, relative to the plot's box); null outside the plot area. */
-export function pixelToData(px: number, py: number, width: number, height: number, box: Box): Point | null {
+/** Data coordinates of a pixel (CSS px, relative to the plot's box), inside the plot area or not. */
+export function pixelToPlane(px: number, py: number, width: number, height: number, box: Box): Point {
   const a = plotRect(width, height, box, PAGE_PLOT);
   const u = (px - a.x) / a.w;
   const v = (py - a.y) / a.h;
-  if (!(u >= 0 && u <= 1 && v >= 0 && v <= 1)) return null;
   return { x: box.x0 + u * (box.x1 - box.x0), y: box.y1 - v * (box.y1 - box.y0) };
+}
+
+/** Whether a point of the plane lies in the box. */
+export function inBox(p: Point, box: Box): boolean {
+  return p.x >= box.x0 && p.x <= box.x1 && p.y >= box.y0 && p.y <= box.y1;
+}
+
+/** Data coordinates of a pixel (CSS px, relative to the plot's box); null outside the plot area. */
+export function pixelToData(px: number, py: number, width: number, height: number, box: Box): Point | null {
+  const p = pixelToPlane(px, py, width, height, box);
+  return inBox(p, box) ? p : null;
 }
 
 export function dataToPixel(p: Point, width: number, height: number, box: Box): Point {

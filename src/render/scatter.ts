@@ -1,18 +1,28 @@
 /**
- * The data points: training points filled with their class colour, test points white with a small
- * centre in the class colour, so the two sets differ by more than colour. With more
- * than two classes each class also has its own marker.
+ * The data points, filled with their class colour and marked by class (legend.ts's shapes). Training
+ * points have a thin dark outline; test points are a little larger with a double ring, dark outside and
+ * white inside, so the two sets differ by more than colour and a test point reads on light and dark
+ * backgrounds alike.
  */
 import type { PointsFrame } from '../protocol/training';
 import { classColors } from './colors';
 import { markerShape } from './legend';
 
 const OUTLINE = '#1d1d1d';
+/** The test points' inner ring. */
+export const TEST_RING = '#fff';
+/** Test markers are this much larger than training ones, for their rings. */
+export const TEST_SCALE = 1.2;
+/** The smallest marker radius in CSS pixels: a 6 px mark, whose colour and shape can still be told. */
+export const MIN_RADIUS = 3;
 
-/** Marker radius in CSS pixels: smaller when there are many points. */
-export function pointRadius(n: number, plotSize: number): number {
+/**
+ * Marker radius in CSS pixels: smaller when there are many points, times `scale` (lighter marks for
+ * small pictures), never below `MIN_RADIUS`.
+ */
+export function pointRadius(n: number, plotSize: number, scale = 1): number {
   const r = Math.sqrt((plotSize * plotSize) / Math.max(1, n)) / 8;
-  return Math.max(2.2, Math.min(5, r));
+  return Math.max(MIN_RADIUS, Math.min(5, r) * scale);
 }
 
 function marker(ctx: CanvasRenderingContext2D, shape: number, x: number, y: number, r: number): void {
@@ -58,7 +68,7 @@ export function drawPoints(
   const colors = classColors(classes);
   /** Adds the markers of class `c` among rows [from, to) to a new path. */
   const trace = (c: number, from: number, to: number, size: number) => {
-    const shape = markerShape(c, classes);
+    const shape = markerShape(c);
     ctx.beginPath();
     for (let i = from; i < to; i++)
       if (y[i] === c) marker(ctx, shape, sx(X[2 * i]!), sy(X[2 * i + 1]!), size);
@@ -75,15 +85,17 @@ export function drawPoints(
     ctx.fill();
     ctx.lineWidth = 1;
     ctx.stroke();
-    // Test points: white markers with a small class-coloured centre.
-    trace(c, nTrain, n, r * 1.1);
-    ctx.fillStyle = '#fff';
-    ctx.fill();
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-    trace(c, nTrain, n, r * 0.5);
-    ctx.fillStyle = colors[c]!;
-    ctx.fill();
+    if (n > nTrain) {
+      // Test points: the class colour inside a dark ring with a white one on it.
+      trace(c, nTrain, n, r * TEST_SCALE);
+      ctx.fill();
+      ctx.lineWidth = 3;
+      ctx.stroke();
+      ctx.strokeStyle = TEST_RING;
+      ctx.lineWidth = 1.25;
+      ctx.stroke();
+      ctx.strokeStyle = OUTLINE;
+    }
   }
   ctx.restore();
 }

@@ -6,6 +6,7 @@
 import { classCount, trainCount } from '../config/derived';
 import type { Config } from '../config/schema';
 import { type Data, makeDataset } from '../core/datasets';
+import { type Box, dataBox } from '../core/grid';
 import type { PointsFrame } from '../protocol/training';
 
 /** The settings that determine the points (data and split), as one comparable string. */
@@ -31,4 +32,9 @@ export function runPoints(
 ): { points: PointsFrame; pointsKey: string } {
   const data = custom ?? makeDataset({ ...config, classes: classCount(config) });
   return { points: pointsOf(data, config.test), pointsKey: `${dataKey(config)}|${dataVersion}` };
+}
+
+/** The tutorial's box for these points: their bounding box padded by 0.5. */
+export function fitted(points: PointsFrame): Box {
+  return dataBox(points.X, points.y.length, 0.5);
 }

@@ -4,6 +4,7 @@
  * reported by its client as a notice, so a promise that ends without an answer resolves to `null`.
  */
 import type { WeightsFrame } from '../protocol/training';
+import type { WeightRef } from '../protocol/weightRef';
 
 export interface RequestedWeights {
   gen: number;
@@ -16,6 +17,8 @@ export interface TrainingPort {
   step(gen: number): Promise<number | null>;
   /** The current weights of generation `gen`, whatever the network's size. */
   weights(gen: number): Promise<RequestedWeights>;
+  /** Sets one weight of generation `gen` by hand; the next snapshot shows it. */
+  setWeight(gen: number, ref: WeightRef, value: number): void;
 }
 
 /** Trains the gallery's tiles while started, on the store's configuration and data. */

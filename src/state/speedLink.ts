@@ -6,7 +6,7 @@
 import { type Speed, TIMELAPSE } from '../protocol/training';
 
 export const SPEED_KEY = 'speed';
-export const DEFAULT_SPEED: Speed = Number.POSITIVE_INFINITY;
+export const DEFAULT_SPEED: Speed = TIMELAPSE;
 /** The steady speeds a link may ask for, as the speed control offers them. */
 export const MAX_STEADY = 10000;
 

@@ -18,11 +18,14 @@ import {
   restartsRun,
 } from '../config/schema';
 import type { Data } from '../core/datasets';
+import { type Box, sameBox } from '../core/grid';
 import { LossSeries } from '../core/lossSeries';
 import type { InspectView, PointsFrame, Snapshot, Speed, UnitRef } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';
+import { type EditEntry, type EditHistory, EMPTY_HISTORY, recorded, redone, undone } from './editHistory';
+import type { EmbedState } from './embedLink';
 import { newPin, type PinnedRun } from './pin';
-import { dataKey, runPoints } from './points';
+import { dataKey, fitted, runPoints } from './points';
 import { DEFAULT_SPEED } from './speedLink';
 import { DEFAULT_VIEW, type ViewId } from './view';
 import { type WorkSlice, workSlice } from './workSlice';
@@ -69,14 +72,30 @@ export interface AppState extends WorkSlice {
   dataLinked: boolean | null;
   /** Class of the points a click on the plot adds. */
   brush: number;
-  /** Clicking the plot adds and removes points; otherwise it only reads probabilities. */
+  /** Clicking the plot adds and removes points; otherwise (the default) it only reads probabilities. */
   editing: boolean;
+  /**
+   * The box the plot shows (before it takes the plot's shape): the points' box padded by 0.5, as in the
+   * tutorial. It stays while the points are edited, and is fitted to them again only by "Fit to data",
+   * an import, a reset of the data or other generated data.
+   */
+  box: Box;
+  /** The edits of the points that undo and redo step through (state/editHistory.ts). */
+  history: EditHistory;
+  /** Test points are drawn (when there are any). */
+  showTest: boolean;
+  /** The field shows the most likely class only, not how likely it is. */
+  discrete: boolean;
   inspect: InspectView;
   /** The hidden unit whose field the main plot shows instead of the classes (a hovered or focused node). */
   plotUnit: UnitRef | null;
   pinned: PinnedRun | null;
   /** The view shown (the `view` query parameter, outside the config format). */
   view: ViewId;
+  /** Embedded in another site (`embed=1`): the plot, the status and these controls only. */
+  embed: EmbedState | null;
+  /** The generation whose weights were edited by hand (a link does not restore them); null: none. */
+  handEdited: number | null;
 
   setConfig(config: Config): void;
   /** Settings the link or the person set: a dataset's presets leave them alone. */
@@ -96,13 +115,22 @@ export interface AppState extends WorkSlice {
   applySnapshot(s: Snapshot): boolean;
   notify(kind: Notice['kind'], title: string, lines?: string[]): void;
   dismiss(id: number): void;
-  /** Edited points (null: back to the generated dataset), as a new generation. */
+  /**
+   * New points (an import; null: back to the generated dataset), as a new generation: a new dataset,
+   * so the box is fitted to it. Undoable.
+   */
   setData(data: Data | null): void;
   /** Adds a point of class `brush` at (x, y), in data coordinates. */
   addPoint(x: number, y: number): void;
   removePoint(index: number): void;
+  undo(): void;
+  redo(): void;
+  /** Fits the box to the points shown. */
+  fitToData(): void;
   setBrush(c: number): void;
   setEditing(on: boolean): void;
+  setShowTest(on: boolean): void;
+  setDiscrete(on: boolean): void;
   setDataLinked(linked: boolean | null): void;
   setInspect(view: InspectView): void;
   setPlotUnit(ref: UnitRef | null): void;
@@ -137,6 +165,9 @@ export interface StoreInit {
   logScale?: boolean;
   /** A pinned run's configuration, from the link. */
   pinned?: Config;
+  showTest?: boolean;
+  discrete?: boolean;
+  embed?: EmbedState | null;
 }
 
 function emptyLosses(gen: number): Losses {
@@ -148,6 +179,7 @@ let nextNoticeId = 1;
 export function createAppStore(init: StoreInit = {}): AppStore {
   const config = copyConfig(init.config ?? DEFAULT_CONFIG);
   const custom = init.data ? atLinkPrecision(init.data) : null;
+  const initial = runPoints(config, custom, 0);
   return createStore<AppState>()((set, get) => {
     /** Applies a config change; a new generation only if a setting that restarts the run changed. */
     const change = (next: Config) => {
@@ -159,12 +191,15 @@ export function createAppStore(init: StoreInit = {}): AppStore {
           `A data setting changed, so the generated dataset replaces your ${s.custom.n} points.`,
         ]);
         const dataVersion = s.dataVersion + 1;
+        const run = runPoints(next, null, dataVersion);
         set({
           config: next,
           gen: s.gen + 1,
           custom: null,
           dataVersion,
-          ...runPoints(next, null, dataVersion),
+          ...run,
+          box: fitted(run.points),
+          history: recorded(s.history, { custom: s.custom, box: s.box }),
         });
         return;
       }
@@ -172,7 +207,14 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       // not redrawn on every slider tick.
       const same = dataKey(next) === dataKey(s.config);
       const gen = restartsRun(s.config, next) ? s.gen + 1 : s.gen;
-      set({ config: next, gen, ...(same ? {} : runPoints(next, s.custom, s.dataVersion)) });
+      if (same) {
+        set({ config: next, gen });
+        return;
+      }
+      const run = runPoints(next, s.custom, s.dataVersion);
+      // Other generated data is a new dataset: the box fits it. (A new test split keeps the rows.)
+      const fresh = !s.custom && generatorKey(next) !== generatorKey(s.config);
+      set({ config: next, gen, ...run, ...(fresh ? { box: fitted(run.points) } : {}) });
     };
     /** The data a click edits: the edited points, else the generated ones as shown. */
     const editable = (): Data | null => {
@@ -180,18 +222,30 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       if (custom) return custom;
       return { X: points.X, y: points.y, n: points.y.length, classes: points.classes };
     };
-    const setData = (edited: Data | null) => {
+    /** Shows `custom` (null: the generated dataset) as a new generation, over `box` (null: fitted). */
+    const showData = (custom: Data | null, box: Box | null, history: EditHistory) => {
       const s = get();
-      if (edited === null && s.custom === null) return;
-      const data = edited && atLinkPrecision(edited);
       const dataVersion = s.dataVersion + 1;
+      const run = runPoints(s.config, custom, dataVersion);
       set({
-        custom: data,
+        custom,
         dataVersion,
         dataLinked: null,
         gen: s.gen + 1,
-        ...runPoints(s.config, data, dataVersion),
+        ...run,
+        box: box ?? fitted(run.points),
+        history,
       });
+    };
+    /** An edit: `next` replaces the data; the box stays unless `fit`. */
+    const editData = (next: Data | null, fit: boolean) => {
+      const s = get();
+      const before: EditEntry = { custom: s.custom, box: fit ? s.box : null };
+      showData(next && atLinkPrecision(next), fit ? null : s.box, recorded(s.history, before));
+    };
+    const setData = (edited: Data | null) => {
+      if (edited === null && get().custom === null) return;
+      editData(edited, true);
     };
     const edit = (f: (c: Config) => void) => {
       const c = copyConfig(get().config);
@@ -207,7 +261,7 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       aspect: 1.5,
       plotSize: null,
       frame: null,
-      ...runPoints(config, custom, 0),
+      ...initial,
       losses: emptyLosses(-1),
       lossVersion: 0,
       logScale: init.logScale ?? false,
@@ -216,11 +270,17 @@ export function createAppStore(init: StoreInit = {}): AppStore {
       dataVersion: 0,
       dataLinked: null,
       brush: 0,
-      editing: true,
+      editing: false,
+      box: fitted(initial.points),
+      history: EMPTY_HISTORY,
+      showTest: init.showTest ?? true,
+      discrete: init.discrete ?? false,
       inspect: { unit: null, hidden: null },
       plotUnit: null,
       pinned: init.pinned ? newPin(init.pinned, null) : null,
       view: init.view ?? DEFAULT_VIEW,
+      embed: init.embed ?? null,
+      handEdited: null,
 
       setConfig: (config) => change(copyConfig(config)),
       touched: new Set(init.touched ?? []),
@@ -295,15 +355,31 @@ export function createAppStore(init: StoreInit = {}): AppStore {
         const d = editable();
         // At most one class more than the data has.
         const next = d && withPoint(d, x, y, Math.min(get().brush, d.classes));
-        if (next) setData(next);
+        if (next) editData(next, false);
       },
       removePoint: (index) => {
         const d = editable();
         const next = d && withoutPoint(d, index);
-        if (next) setData(next);
+        if (next) editData(next, false);
+      },
+      undo: () => {
+        const s = get();
+        const step = undone(s.history, s);
+        if (step) showData(step.custom, step.box, step.history);
+      },
+      redo: () => {
+        const s = get();
+        const step = redone(s.history, s);
+        if (step) showData(step.custom, step.box, step.history);
+      },
+      fitToData: () => {
+        const box = fitted(get().points);
+        if (!sameBox(box, get().box)) set({ box });
       },
       setBrush: (brush) => set({ brush }),
       setEditing: (editing) => set({ editing }),
+      setShowTest: (showTest) => set({ showTest }),
+      setDiscrete: (discrete) => set({ discrete }),
       setDataLinked: (dataLinked) => {
         if (dataLinked !== get().dataLinked) set({ dataLinked });
       },

@@ -4,13 +4,15 @@
  * slider drags add no history entries and cost nothing per tick. The points' codec is loaded only once
  * there are edited points; it compresses asynchronously, so the URL is written when it is done.
  */
-import { SETTING_ROWS } from '../config/schema';
+import { type Config, DEFAULT_CONFIG, SETTING_ROWS } from '../config/schema';
 import { decodeConfig, encodeConfig } from '../config/url';
 import type { Data } from '../core/datasets';
-import { pageFromQuery, pageQuery } from './pageLink';
-import { speedFromQuery, speedQuery } from './speedLink';
+import type { Speed } from '../protocol/training';
+import { type EmbedState, embedFromQuery, embedQuery } from './embedLink';
+import { DEFAULT_PAGE, type PageState, pageFromQuery, pageQuery } from './pageLink';
+import { DEFAULT_SPEED, speedFromQuery, speedQuery } from './speedLink';
 import type { AppStore, StoreInit } from './store';
-import { DEFAULT_VIEW, viewFromQuery, viewQuery } from './view';
+import { DEFAULT_VIEW, type ViewId, viewFromQuery, viewQuery } from './view';
 
 export const URL_DELAY_MS = 250;
 export const URL_NOTICE_TITLE = 'Some settings in this link were changed';
@@ -71,14 +73,46 @@ export function initFromQuery(search: string, opts: InitOptions = {}): StoreInit
   if (message) messages.push(message);
   const page = pageFromQuery(q);
   messages.push(...page.messages);
+  const { embed, messages: embedMessages } = embedFromQuery(q);
+  messages.push(...embedMessages);
   return {
     config,
     ...(view !== DEFAULT_VIEW ? { view } : {}),
     ...(speed !== null ? { speed } : {}),
     ...page.page,
+    ...(embed ? { embed } : {}),
     touched,
     notices: messages.length > 0 ? [{ kind: 'warning', title: URL_NOTICE_TITLE, lines: messages }] : [],
     ...(data ? { data } : {}),
+  };
+}
+
+/** Everything the link holds. */
+export interface LinkState extends PageState {
+  config: Config;
+  view: ViewId;
+  speed: Speed;
+  embed: EmbedState | null;
+}
+
+/** The link's query string for a state, with its encoded points (null: none in the link). */
+export function linkQuery(state: LinkState, pts: string | null): string {
+  const points = pts ? `&${PTS_KEY}=${pts}` : '';
+  return `?${encodeConfig(state.config)}${points}${viewQuery(state.view)}${speedQuery(state.speed)}${pageQuery(state)}${embedQuery(state.embed)}`;
+}
+
+/** The state a page opened from `init` links to (the link is what the page writes back). */
+export function linkStateOf(init: StoreInit): LinkState {
+  return {
+    config: init.config ?? DEFAULT_CONFIG,
+    view: init.view ?? DEFAULT_VIEW,
+    speed: init.speed ?? DEFAULT_SPEED,
+    gallerySizes: init.gallerySizes ?? DEFAULT_PAGE.gallerySizes,
+    logScale: init.logScale ?? DEFAULT_PAGE.logScale,
+    pinned: init.pinned ? { config: init.pinned, data: null } : null,
+    showTest: init.showTest ?? DEFAULT_PAGE.showTest,
+    discrete: init.discrete ?? DEFAULT_PAGE.discrete,
+    embed: init.embed ?? null,
   };
 }
 
@@ -140,7 +174,7 @@ export function startUrlSync(
     if (pts === undefined) return;
     if (state.custom) state.setDataLinked(pts !== null);
     const { pathname, hash, search } = win.location;
-    const query = `?${encodeConfig(state.config)}${pts ? `&${PTS_KEY}=${pts}` : ''}${viewQuery(state.view)}${speedQuery(state.speed)}${pageQuery(state)}`;
+    const query = linkQuery(state, pts);
     if (query !== search) win.history.replaceState(win.history.state, '', `${pathname}${query}${hash}`);
   };
   write();
@@ -151,6 +185,8 @@ export function startUrlSync(
       s.view === prev.view &&
       s.speed === prev.speed &&
       s.logScale === prev.logScale &&
+      s.showTest === prev.showTest &&
+      s.discrete === prev.discrete &&
       s.gallerySizes === prev.gallerySizes &&
       s.pinned?.id === prev.pinned?.id
     ) {

@@ -33,6 +33,12 @@ export interface RunFacts {
 export const SWING_WINDOW = 200;
 /** A loss that moves by more than this share of its lowest value within the window is swinging. */
 export const SWING_SHARE = 0.5;
+/**
+ * Swings count only while the loss is still this share of where it started or more: a run that has
+ * settled far below its start and flickers there (the tutorial's period-2 oscillation at hidden 3 and 4)
+ * has learned.
+ */
+export const UNSETTLED_SHARE = 0.5;
 /** Accuracy within this of always guessing the commonest class is "near chance". */
 export const CHANCE_MARGIN = 0.05;
 /** Before this many passes (or the run's end) a run is still finding its way: no judgement yet. */
@@ -59,7 +65,10 @@ function symptoms(f: RunFacts): Symptoms {
   return {
     aboveStart: Number.isFinite(first) && last > first,
     nearChance: !(f.trainAcc > chanceAccuracy(f.points) + CHANCE_MARGIN),
-    swinging: window !== null && window[1] - window[0] > SWING_SHARE * Math.max(window[0], 1e-12),
+    swinging:
+      window !== null &&
+      window[1] - window[0] > SWING_SHARE * Math.max(window[0], 1e-12) &&
+      !(window[1] < UNSETTLED_SHARE * first),
   };
 }
 

@@ -4,6 +4,7 @@
  * ports the worker clients connected (src/state/ports.ts); the UI calls only the actions.
  */
 import { TUTORIAL_SIZES } from '../config/gallery';
+import { MAX_HAND_WEIGHT, validHandWeight, validWeightRef, type WeightRef } from '../protocol/weightRef';
 import { type BaselineState, EMPTY_BASELINE } from './baseline';
 import { EMPTY_GALLERY, type GalleryState } from './gallery';
 import { NO_PORTS, type Ports, type RequestedWeights } from './ports';
@@ -24,6 +25,11 @@ export interface WorkSlice {
   step(): Promise<number | null>;
   /** The current weights: from the last snapshot when small, else asked of the training worker. */
   currentWeights(): Promise<RequestedWeights>;
+  /**
+   * Sets one weight of the running network by hand and marks the run as edited; the next snapshot
+   * shows it. A message saying why, and nothing sent, when it cannot be done.
+   */
+  setWeight(ref: WeightRef, value: number): string | null;
   startGallery(): void;
   stopGallery(): void;
   setGallerySizes(sizes: readonly number[]): void;
@@ -56,6 +62,18 @@ export function workSlice(set: Set, get: () => AppState, sizes = TUTORIAL_SIZES)
       }
       if (!ports.training) return Promise.reject(new Error('no training worker is running'));
       return ports.training.weights(gen);
+    },
+    setWeight: (ref, value) => {
+      const { frame, gen, ports } = get();
+      const weights = frame?.gen === gen ? frame.weights : null;
+      if (!weights || !ports.training) return 'The network is not running yet.';
+      if (frame?.state === 'diverged') return 'This run diverged: reset it, then edit its weights.';
+      if (!validWeightRef(weights.sizes, ref)) return 'The network has no such link any more.';
+      if (!validHandWeight(value))
+        return `A weight by hand goes from −${MAX_HAND_WEIGHT} to ${MAX_HAND_WEIGHT}.`;
+      ports.training.setWeight(gen, ref, value);
+      set({ handEdited: gen });
+      return null;
     },
     startGallery: () => {
       set({ galleryOpen: true });

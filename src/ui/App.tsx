@@ -3,13 +3,15 @@ import { useStore } from '../state/react';
 import { CopyLink } from './CopyLink';
 import { DataEditor } from './data/DataEditor';
 import { ExportPanel } from './data/ExportPanel';
+import { EmbedApp } from './EmbedApp';
+import { EmbedButton } from './EmbedButton';
 import { ExperimentView } from './experiments/ExperimentView';
 import { ViewNav } from './experiments/ViewNav';
 import { InsideSlot } from './inside/InsideSlot';
-import { Legend } from './Legend';
 import { LossPanel } from './LossPanel';
 import { Notices } from './Notices';
 import { PlotCanvas } from './PlotCanvas';
+import { PlotFooter } from './PlotFooter';
 import { DataPanel } from './panels/DataPanel';
 import { NetworkPanel } from './panels/NetworkPanel';
 import { PlaybackPanel } from './panels/PlaybackPanel';
@@ -18,6 +20,8 @@ import { StatusLine } from './StatusLine';
 
 export function App({ flushUrl }: { flushUrl?: () => Promise<void> }) {
   const view = useStore((s) => s.view);
+  const embed = useStore((s) => s.embed);
+  if (embed) return <EmbedApp controls={embed.controls} />;
   return (
     <div className="app">
       <header className="top">
@@ -26,7 +30,10 @@ export function App({ flushUrl }: { flushUrl?: () => Promise<void> }) {
           <span className="subtitle">a network from scratch, trained in your browser</span>
         </h1>
         <ViewNav />
-        <CopyLink beforeCopy={flushUrl} />
+        <div className="top-actions">
+          <CopyLink beforeCopy={flushUrl} />
+          <EmbedButton beforeOpen={flushUrl} />
+        </div>
       </header>
       <Notices />
       <main className="layout">
@@ -34,7 +41,7 @@ export function App({ flushUrl }: { flushUrl?: () => Promise<void> }) {
           <div className="stage">
             <StatusLine />
             <PlotCanvas />
-            <Legend />
+            <PlotFooter />
             <PlaybackPanel />
             <LossPanel />
           </div>

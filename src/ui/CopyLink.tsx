@@ -1,9 +1,14 @@
-/** Copies the page's URL (which always holds the configuration) and says so. */
+/**
+ * Copies the page's URL (which always holds the configuration) and says so; and says what it does not
+ * hold: weights edited by hand (the link restarts the run from its seed).
+ */
 import { useEffect, useRef, useState } from 'react';
+import { useStore } from '../state/react';
 
 /** `beforeCopy` brings the URL up to date (a pending write, points still being compressed). */
 export function CopyLink({ beforeCopy }: { beforeCopy?: () => Promise<void> }) {
   const [message, setMessage] = useState('');
+  const handEdited = useStore((s) => s.handEdited !== null && s.handEdited === s.gen);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
     () => () => {
@@ -30,7 +35,12 @@ export function CopyLink({ beforeCopy }: { beforeCopy?: () => Promise<void> }) {
       <span role="status" className="copy-message">
         {message}
       </span>
-      <button type="button" onClick={copy}>
+      {handEdited ? (
+        <p id="link-note" className="link-note">
+          The link does not keep weights edited by hand.
+        </p>
+      ) : null}
+      <button type="button" onClick={copy} aria-describedby={handEdited ? 'link-note' : undefined}>
         Copy link
       </button>
     </div>

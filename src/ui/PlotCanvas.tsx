@@ -63,8 +63,8 @@ export function PlotCanvas() {
 
   /** The model of the store's grid and points at the plot's size; only what changed is worked out again. */
   const current = useCallback((): PlotModel | null => {
-    const { frame, points } = store.getState();
-    const input = { grid: frame?.grid ?? null, points, ...size.current };
+    const { frame, points, showTest, discrete } = store.getState();
+    const input = { grid: frame?.grid ?? null, points, ...size.current, showTest, discrete };
     model.current = plotModel(input, PAGE_PLOT, model.current);
     return model.current;
   }, [store]);
@@ -102,7 +102,8 @@ export function PlotCanvas() {
     };
     paint();
     const unsubscribe = store.subscribe((s, p) => {
-      if (s.frame !== p.frame && frame === 0) frame = requestAnimationFrame(paint);
+      if ((s.frame !== p.frame || s.discrete !== p.discrete) && frame === 0)
+        frame = requestAnimationFrame(paint);
     });
     return () => {
       unsubscribe();
@@ -122,7 +123,12 @@ export function PlotCanvas() {
   const onMarks = useCallback(
     (redraw: () => void) =>
       store.subscribe((s, p) => {
-        if (s.points !== p.points || !sameBox(s.frame?.grid.box, p.frame?.grid.box)) redraw();
+        if (
+          s.points !== p.points ||
+          s.showTest !== p.showTest ||
+          !sameBox(s.frame?.grid.box, p.frame?.grid.box)
+        )
+          redraw();
       }),
     [store],
   );

@@ -1,10 +1,11 @@
 /**
- * Pass, loss, accuracies, speed and an honest verdict with one line on what it means or what to try.
+ * Pass, loss, accuracies, speed, the engine that trains and an honest verdict with one line on what it means or what to try.
  * It follows every snapshot (at most one a frame: the worker waits for the page's ack). The line itself
  * changes many times a second, so it is not a live region; a separate, visually hidden status region
  * announces only the verdict of a run that ended.
  */
 import { useMemo } from 'react';
+import { ENGINE_LABELS } from '../core/engineName';
 import { useStore } from '../state/react';
 import { type Verdict, verdict } from '../state/verdict';
 import { DASH, fmtInt, fmtNum, fmtPercent } from './format';
@@ -21,6 +22,7 @@ export function StatusLine() {
   const lossVersion = useStore((s) => s.lossVersion);
   const points = useStore((s) => s.points);
   const config = useStore((s) => s.config);
+  const handEdited = useStore((s) => s.handEdited !== null && s.handEdited === s.gen);
   const v = useMemo(
     () =>
       f && lossVersion >= 0
@@ -45,6 +47,7 @@ export function StatusLine() {
         data-state={f?.state ?? 'starting'}
         data-verdict={v?.kind ?? 'starting'}
         data-pass={f?.pass ?? 0}
+        data-edited={handEdited}
       >
         {f && v ? (
           <>
@@ -63,9 +66,13 @@ export function StatusLine() {
             <span>
               {f.state === 'training' && f.pps > 0 ? `${fmtInt(f.pps)} passes/s` : `${DASH} passes/s`}
             </span>
+            <span className="status-engine" data-testid="engine" data-engine={f.engine}>
+              engine: {ENGINE_LABELS[f.engine]}
+            </span>
             <span className={`state state-${v.kind}${v.success ? ' state-success' : ''}`}>
               {v.kind === 'diverged' ? `diverged at pass ${fmtInt(f.divergedAt ?? f.pass)}` : v.label}
             </span>
+            {handEdited ? <span className="state state-edited">weights edited by hand</span> : null}
           </>
         ) : (
           <span>Starting…</span>

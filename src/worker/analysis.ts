@@ -67,7 +67,7 @@ export class BaselineAnalysis {
 
   frame(req: BaselineRequest): BaselineFrame {
     const { all, result, testAcc } = this.fit(req);
-    const box = fitBox(dataBox(all.X, all.n, 0.5), req.aspect);
+    const box = fitBox(req.box ?? dataBox(all.X, all.n, 0.5), req.aspect);
     const { width, height } = gridSize([2, all.classes], req.aspect);
     return {
       type: 'baseline',

@@ -4,6 +4,8 @@
  * The host (real worker or a test double) supplies the clock, the task queue and `post`.
  */
 
+import type { Backend } from '../core/backend';
+import type { Box } from '../core/grid';
 import type { MarkName } from '../protocol/timing';
 import {
   assertNever,
@@ -27,6 +29,8 @@ export interface Host {
   after(fn: () => void, ms: number): void;
   /** Records a timing mark for benchmarks (see timing.ts); optional. */
   mark?(name: MarkName, detail: Record<string, number>): void;
+  /** The engine sessions train with; the JavaScript one when absent. */
+  backend?: Backend;
 }
 
 /** Training time per slice; messages are handled between slices. */
@@ -48,6 +52,7 @@ export class TrainingLoop {
   private playing = false;
   private speed: Speed = Number.POSITIVE_INFINITY;
   private aspect = 1;
+  private box: Box | null = null;
   private view: InspectView = { unit: null, hidden: null };
   /** A `weights` request waiting for the current generation's session. */
   private weightsWanted = false;
@@ -84,6 +89,7 @@ export class TrainingLoop {
         this.playing = msg.playing;
         this.speed = msg.speed;
         this.aspect = msg.aspect;
+        this.box = msg.box;
         this.view = msg.inspect;
         this.steps = 0;
         this.awaitingAck = false;
@@ -91,6 +97,13 @@ export class TrainingLoop {
         break;
       case 'inspect':
         this.view = msg.view;
+        this.dirty = true;
+        break;
+      case 'setWeight':
+        // A run still being built has no weights to edit yet (the page edits only what it was shown).
+        if (msg.gen !== this.gen || this.pending || this.session?.gen !== msg.gen) return;
+        // A snapshot follows either way (the page owes it to the watchdog); a refused edit shows no change.
+        this.session.setWeight(msg.ref, msg.value);
         this.dirty = true;
         break;
       case 'weights':
@@ -114,7 +127,8 @@ export class TrainingLoop {
         break;
       case 'view':
         this.aspect = msg.aspect;
-        this.session?.setAspect(msg.aspect);
+        this.box = msg.box;
+        this.session?.setView(msg.aspect, msg.box);
         this.dirty = true;
         break;
       case 'ack':
@@ -153,7 +167,7 @@ export class TrainingLoop {
       if (this.pending) {
         const p = this.pending;
         this.pending = null;
-        this.session = new Session(p.gen, p.config, this.aspect, p.data);
+        this.session = new Session(p.gen, p.config, this.aspect, p.data, this.box, this.host.backend);
         this.lastSeq = -1;
         this.dirty = true;
         this.sentAt = this.host.now();

@@ -4,8 +4,9 @@
  */
 import { paramCount } from '../config/derived';
 import type { Config } from '../config/schema';
+import { type Backend, type GridApi, jsBackend } from '../core/backend';
 import type { Data } from '../core/datasets';
-import { dataBox, GridEvaluator } from '../core/grid';
+import { type Box, dataBox } from '../core/grid';
 import { fitBox, gridSize } from '../core/gridPlan';
 import { cloneParams } from '../core/network';
 import { createRun, type Run } from '../core/run';
@@ -17,6 +18,7 @@ import {
   type Snapshot,
   type WeightsFrame,
 } from '../protocol/training';
+import { validHandWeight, validWeightRef, type WeightRef, weightIndex } from '../protocol/weightRef';
 import { Inspector } from './inspect';
 import { LossLog } from './lossLog';
 
@@ -39,20 +41,28 @@ export class Session {
   private readonly testLog: LossLog | null;
   private sentLosses = 0;
   private seq = 0;
-  private evaluator!: GridEvaluator;
+  private evaluator!: GridApi;
   private box!: GridFrame['box'];
+  /** The box asked for, before it is given the plot's shape; null: the data's box. */
+  private wanted: Box | null;
   readonly params: number;
   /** Null when the network is too big to send its weights with every snapshot. */
   private readonly inspector: Inspector | null;
 
-  /** `data`: the person's edited points instead of the generated dataset. */
+  /**
+   * `data`: the person's edited points instead of the generated dataset; `box`: the box to draw over
+   * (null: the data's box padded by 0.5, as in the tutorial).
+   */
   constructor(
     readonly gen: number,
     readonly config: Config,
     aspect: number,
     data: Data | null = null,
+    box: Box | null = null,
+    readonly backend: Backend = jsBackend,
   ) {
-    this.run = data ? createRun(config, data) : createRun(config);
+    this.wanted = box;
+    this.run = data ? createRun(config, data, backend) : createRun(config, undefined, backend);
     const sizes = this.run.trainer.params.sizes;
     this.params = paramCount(sizes);
     this.inspector = this.params <= MAX_INSPECT_PARAMS ? new Inspector(sizes) : null;
@@ -65,13 +75,19 @@ export class Session {
     return this.run.trainer.pass;
   }
 
+  /** Changes the box (null: the data's box) and its shape. */
+  setView(aspect: number, box: Box | null): void {
+    this.wanted = box;
+    this.setAspect(aspect);
+  }
+
   /** Changes the shape of the grid's box; the data box is padded by 0.5 as in the tutorial. */
   setAspect(aspect: number): void {
     const { data, trainer } = this.run;
-    this.box = fitBox(dataBox(data.X, data.n, 0.5), aspect);
+    this.box = fitBox(this.wanted ?? dataBox(data.X, data.n, 0.5), aspect);
     const { width, height } = gridSize(trainer.params.sizes, aspect);
     if (!this.evaluator || this.evaluator.width !== width || this.evaluator.height !== height) {
-      this.evaluator = new GridEvaluator(trainer.params.sizes, width, height);
+      this.evaluator = this.backend.grid(trainer.params.sizes, width, height);
     }
   }
 
@@ -122,6 +138,17 @@ export class Session {
     this.trainLog.push(trainer.loss());
   }
 
+  /**
+   * Sets one weight by hand; training goes on from the edited network. False, and nothing changes,
+   * when there is no such link, the value is out of range or the run diverged (its weights are lost).
+   */
+  setWeight(ref: WeightRef, value: number): boolean {
+    const p = this.run.trainer.params;
+    if (this.end === 'diverged' || !validWeightRef(p.sizes, ref) || !validHandWeight(value)) return false;
+    p.W[ref.layer]![weightIndex(p.sizes, ref)] = value;
+    return true;
+  }
+
   /** A copy of the current weights, ready to transfer. */
   weights(): WeightsFrame {
     return cloneParams(this.run.trainer.params);
@@ -152,6 +179,7 @@ export class Session {
       testAcc: test && !diverged ? trainer.accuracy(test) : null,
       lr: trainer.currentLearningRate,
       pps: state === 'training' ? pps : 0,
+      engine: this.backend.name,
       grid: {
         width: this.evaluator.width,
         height: this.evaluator.height,

@@ -71,7 +71,7 @@ const TEXT = [
   '==',
 ];
 
-const KEYS = ['v', ...URL_KEYS, 'pts', 'view'];
+const KEYS = ['v', ...URL_KEYS, 'pts', 'view', 'speed', 'sizes', 'log', 'pin'];
 const ODD_KEYS = [
   '__proto__',
   'constructor',

@@ -160,3 +160,20 @@ export async function longTasksDuring(
   const long = tasks.filter((e) => e.duration > 50);
   return { long, own, around: frames.filter((f) => long.some((t) => Math.abs(t.start - f.start) < 100)) };
 }
+
+/**
+ * The share of painted pixels of each canvas under `selector`. A canvas paints in the animation frame
+ * after its data came, so poll this rather than reading it once when the text says "done".
+ */
+export function inkShares(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll<HTMLCanvasElement>(sel)].map((c) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let ink = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) ink++;
+        return ink / (d.length / 4);
+      }),
+    selector,
+  );
+}

@@ -10,10 +10,22 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DESKTOP, launch, openPage, type WatchedPage } from './browser';
 import { type StaticServer, serveDist } from './server';
 
+/**
+ * Most tests want the run flat out, not the time-lapse a first visit plays: `speed=max` is added to a
+ * path that names no speed. Pass `lapse: true` (or a speed in the path) to see what a visitor sees.
+ */
+export function withSpeed(path: string): string {
+  if (/[?&]speed=/.test(path)) return path;
+  if (path === '') return '?speed=max';
+  return path.startsWith('?') ? `${path}&speed=max` : path;
+}
+
 export interface OpenOptions {
   /** Scripts run in the page before its own. */
   init?: string[];
   touch?: boolean;
+  /** Open the path as given, at the default speed (the time-lapse). */
+  lapse?: boolean;
 }
 
 export interface Suite {
@@ -52,7 +64,7 @@ export function browserSuite(root = 'dist'): Suite {
       const w = await openPage(browser!, viewport, opts.touch ? { hasTouch: true, isMobile: true } : {});
       for (const script of opts.init ?? []) await w.context.addInitScript({ content: script });
       pages.push(w);
-      await w.page.goto(`${server!.url}${path}`);
+      await w.page.goto(`${server!.url}${opts.lapse ? path : withSpeed(path)}`);
       return w;
     },
   };

@@ -202,6 +202,7 @@ describe('the export panel', () => {
             answer = resolve;
           });
         },
+        setWeight: () => {},
       },
     });
     store.getState().applySnapshot(makeSnapshot(0, 0, { weights: null, params: 60000 }));
@@ -220,6 +221,7 @@ describe('the export panel', () => {
       training: {
         step: () => Promise.resolve(null),
         weights: () => Promise.reject(new Error('the training worker failed: gone')),
+        setWeight: () => {},
       },
     });
     store.getState().applySnapshot(makeSnapshot(0, 0, { weights: null, params: 60000 }));

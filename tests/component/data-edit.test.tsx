@@ -241,21 +241,14 @@ describe('the "Your data" panel', () => {
     );
   }
 
-  it('has labelled controls: the edit switch, one radio per class and one new, the buttons', () => {
+  it('has labelled buttons and says where the points come from', () => {
     const store = storeWithPoints();
     renderEditor(store);
-    const edit = screen.getByRole('checkbox', { name: 'Edit points by clicking the plot' });
-    expect((edit as HTMLInputElement).checked).toBe(true);
-    expect(screen.getAllByRole('radio').map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual(
-      [' class 0', ' class 1', ' class 2 (new)'],
-    );
-    fireEvent.click(screen.getByRole('radio', { name: 'class 1' }));
-    expect(store.getState().brush).toBe(1);
-    fireEvent.click(edit);
-    expect(store.getState().editing).toBe(false);
     expect((screen.getByRole('button', { name: 'Reset data' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByLabelText('Import CSV')).toBeTruthy();
     expect(screen.getByTestId('data-where').textContent).toBe('Generated moons data: 200 points.');
+    // Editing is switched on under the plot, not here.
+    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
   it('exports the points as CSV and imports a CSV as edited data', async () => {

@@ -6,6 +6,8 @@ import { BaselineClient } from '../../src/client/baseline';
 import { copyConfig, DEFAULT_CONFIG } from '../../src/config/schema';
 import { logisticProbs, logisticRegressionCV } from '../../src/core/baseline';
 import { splitData } from '../../src/core/datasets';
+import type { Box } from '../../src/core/grid';
+import { fitBox } from '../../src/core/gridPlan';
 import { datasetOf } from '../../src/core/run';
 import type { BaselineFrame, BaselineRequest } from '../../src/protocol/analysis';
 import type { PointsFrame } from '../../src/protocol/training';
@@ -22,8 +24,8 @@ function tutorialPoints(test = 0): PointsFrame {
   return { X: data.X, y: data.y, nTrain, classes: 2 };
 }
 
-function request(points: PointsFrame, key = 'k', aspect = 1): BaselineRequest {
-  return { type: 'baseline', gen: 1, key, points, aspect };
+function request(points: PointsFrame, key = 'k', aspect = 1, box: Box | null = null): BaselineRequest {
+  return { type: 'baseline', gen: 1, key, points, aspect, box };
 }
 
 function setup() {
@@ -108,6 +110,12 @@ describe('the logistic-regression baseline, as the analysis worker computes it',
       logisticProbs(fit.model, xy, 0, p);
       expect(probs[W * H + j * W + i]).toBe(Math.fround(p[1]!));
     }
+  });
+
+  it('draws over the network plot’s box when given one (edited points keep it), in the plot’s shape', () => {
+    const box = { x0: -3, x1: 3, y0: -2, y1: 2 };
+    const f = new BaselineAnalysis().frame(request(tutorialPoints(), 'k', 1.5, box));
+    expect(f.grid.box).toEqual(fitBox(box, 1.5));
   });
 
   it('refits only for new points: another plot shape reuses the fit', () => {

@@ -68,6 +68,7 @@ export function makeSnapshot(gen: number, seq: number, patch: Partial<Snapshot> 
     testAcc: null,
     lr: 0.01,
     pps: 1234,
+    engine: 'wasm',
     grid: {
       width,
       height,

@@ -326,6 +326,7 @@ describe('the worker, looking inside', () => {
       playing: false,
       speed: Number.POSITIVE_INFINITY,
       aspect: 1.5,
+      box: null,
       inspect,
     });
     host.run(5);
@@ -398,6 +399,7 @@ describe('the worker, looking inside', () => {
       playing: true,
       speed: Number.POSITIVE_INFINITY,
       aspect: 1,
+      box: null,
       inspect: { unit: null, hidden: null },
     });
     host.run(1);

@@ -46,7 +46,7 @@ describe('the panels', () => {
     expect(slider('Number of points').getAttribute('aria-valuetext')).toBe('200');
     expect(slider('Batch size').getAttribute('aria-valuetext')).toBe('full batch');
     expect(slider('Passes').getAttribute('aria-valuetext')).toBe('20,000');
-    expect(slider('Speed').getAttribute('aria-valuetext')).toBe('flat out');
+    expect(slider('Speed').getAttribute('aria-valuetext')).toBe('time-lapse');
   });
 
   it('move "Hidden layer size" by one unit per arrow key', async () => {
@@ -163,6 +163,7 @@ describe('the panels', () => {
           return Promise.resolve(1);
         },
         weights: () => Promise.reject(new Error('not asked')),
+        setWeight: () => {},
       },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));

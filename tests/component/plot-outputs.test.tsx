@@ -4,9 +4,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import type { GridFrame, PointsFrame } from '../../src/protocol/training';
+import { colorBar } from '../../src/render/colorBar';
 import { drawPlot } from '../../src/render/plotDraw';
 import { PAGE_PLOT, PANEL_PLOT, plotModel } from '../../src/render/plotModel';
-import { drawPlotImage } from '../../src/render/plotPng';
+import { drawPlotImage, imageHeight } from '../../src/render/plotPng';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { ExportPanel } from '../../src/ui/data/ExportPanel';
@@ -249,10 +250,17 @@ describe('the PNG export', () => {
     renderIn(store, <ExportPanel />);
     expect(document.querySelector('.plot, canvas')).toBeNull();
     await download();
-    expect(await downloads[0]!.blob.text()).toBe(`${2 * W}x${2 * H}`);
     const model = plotModel({ grid: bentGrid(), points: POINTS, width: W, height: H, dpr: 2 }, PAGE_PLOT)!;
-    const expected = recordingContext(2 * W, 2 * H);
-    drawPlotImage(expected.ctx, { model, field: {} as HTMLCanvasElement });
+    // The colour bar's strip under the plot makes the picture taller.
+    const bar = colorBar(2, false);
+    const height = imageHeight(model, bar);
+    expect(height).toBeGreaterThan(H + 30);
+    expect(await downloads[0]!.blob.text()).toBe(`${2 * W}x${Math.round(2 * height)}`);
+    const expected = recordingContext(2 * W, 2 * height);
+    drawPlotImage(expected.ctx, { model, field: {} as HTMLCanvasElement }, bar);
+    expect(expected.calls.filter((c) => c.name === 'fillText').map((c) => c.args[0])).toContain(
+      'Shading: probability of class 1',
+    );
     expect(comparable(exported(canvases, 2 * W))).toEqual(comparable(expected.calls));
     expect(Array.from(fieldPixels(detachedField(canvases)))).toEqual(Array.from(model.field.pixels));
     expect(document.querySelector('canvas')).toBeNull();
@@ -274,7 +282,13 @@ describe('the PNG export', () => {
     expect(store.getState().plotSize).toEqual({ width: W, height: H, dpr: 1 });
     await download();
     const png = exported(canvases, W);
-    expect(comparable(marksPart(png))).toEqual(comparable(lastDrawing(callsOf(canvases, marks)).slice(1)));
+    const pageMarks = lastDrawing(callsOf(canvases, marks)).slice(1);
+    // The page's marks, then the colour bar the page shows beside the plot.
+    const after = marksPart(png);
+    expect(comparable(after.slice(0, pageMarks.length))).toEqual(comparable(pageMarks));
+    expect(after.slice(pageMarks.length).find((c) => c.name === 'fillText')?.args[0]).toBe(
+      'Shading: probability of class 1',
+    );
     const own = [...canvases].filter(
       ([c, calls]) => !c.isConnected && calls.some((k) => k.name === 'putImageData'),
     );

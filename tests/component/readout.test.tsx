@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initParams } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import { pixelToData, pointProbs } from '../../src/render/probe';
+import { dataToPixel, pixelToData, pointProbs } from '../../src/render/probe';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { PlotProbe, readoutText } from '../../src/ui/data/PlotProbe';
@@ -114,9 +114,28 @@ describe('the probability readout', () => {
   });
 });
 
-describe('editing by clicking the plot', () => {
-  it('a click on empty ground adds a point of the chosen class; a click on a point removes it', () => {
+describe('probing and editing', () => {
+  it('a click or a tap in probe mode (the default) reads and never changes the data', () => {
     const store = setup();
+    expect(store.getState().editing).toBe(false);
+    const before = { custom: store.getState().custom, gen: store.getState().gen };
+    const plot = screen.getByRole('application');
+    fireEvent.click(plot, { clientX: 100, clientY: 200 });
+    fireEvent.click(plot, { clientX: 100, clientY: 200, pointerType: 'touch' });
+    // On the existing point (0, 0) too, and with the keys that edit in edit mode.
+    const at = dataToPixel({ x: 0, y: 0 }, W, H, BOX);
+    fireEvent.click(plot, { clientX: at.x, clientY: at.y });
+    fireEvent.keyDown(plot, { key: 'Enter' });
+    fireEvent.keyDown(plot, { key: 'Delete' });
+    expect(store.getState().custom).toBe(before.custom);
+    expect(store.getState().gen).toBe(before.gen);
+    expect(store.getState().history.past).toHaveLength(0);
+    expect(screen.getByTestId('readout')).toBeTruthy();
+  });
+
+  it('in edit mode a click on empty ground adds a point of the chosen class; a click on it removes it', () => {
+    const store = setup();
+    store.getState().setEditing(true);
     store.getState().setBrush(1);
     fireEvent.click(screen.getByRole('application'), { clientX: 100, clientY: 200 });
     const added = pixelToData(100, 200, W, H, BOX)!;
@@ -131,17 +150,24 @@ describe('editing by clicking the plot', () => {
     expect(screen.getByRole('status').textContent).toContain('Removed the point');
   });
 
-  it('only reads when editing is off', () => {
+  it('in edit mode a click removes a point at the very edge, even on the part of its mark outside the box', () => {
     const store = setup();
-    store.getState().setEditing(false);
-    const before = store.getState().custom;
-    fireEvent.click(screen.getByRole('application'), { clientX: 100, clientY: 200 });
-    expect(store.getState().custom).toBe(before);
-    expect(screen.getByTestId('readout')).toBeTruthy();
+    store.getState().setEditing(true);
+    // A point on the box's right edge; the click lands 3 px to its right, outside the plot area.
+    store.getState().addPoint(BOX.x1, 0);
+    expect(store.getState().custom?.n).toBe(3);
+    const at = dataToPixel({ x: BOX.x1, y: 0 }, W, H, BOX);
+    expect(pixelToData(at.x + 3, at.y, W, H, BOX)).toBeNull();
+    fireEvent.click(screen.getByRole('application'), { clientX: at.x + 3, clientY: at.y });
+    expect(store.getState().custom?.n).toBe(2);
+    // Outside the box with no point under it: nothing is added.
+    fireEvent.click(screen.getByRole('application'), { clientX: at.x + 3, clientY: at.y });
+    expect(store.getState().custom?.n).toBe(2);
   });
 
-  it('works from the keyboard: arrows move a cursor, Enter adds, Delete removes', () => {
+  it('works from the keyboard in edit mode: arrows move a cursor, Enter adds, Delete removes', () => {
     const store = setup();
+    store.getState().setEditing(true);
     const plot = screen.getByRole('application');
     expect(plot.tabIndex).toBe(0);
     fireEvent.keyDown(plot, { key: 'ArrowRight' });

@@ -10,6 +10,9 @@ export interface Call {
   lineWidth?: unknown;
 }
 
+/** A gradient's colour stops are not recorded; one function, so equal drawings compare equal. */
+const ignore = () => {};
+
 export function recordingContext(
   width = 400,
   height = 300,
@@ -33,6 +36,7 @@ export function recordingContext(
         }
         calls.push(call);
         if (prop === 'measureText') return { width: 6 * String(args[0]).length };
+        if (prop === 'createLinearGradient') return { gradient: args, addColorStop: ignore };
         if (prop === 'createImageData') {
           const [w, h] = args as [number, number];
           return { width: w, height: h, data: new Uint8ClampedArray(4 * w * h) };

@@ -2,16 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { DATASET_PRESETS } from '../../src/config/datasetPresets';
 import { DEFAULT_CONFIG, HIDDEN } from '../../src/config/schema';
+import { TIMELAPSE } from '../../src/protocol/training';
 import { createAppStore } from '../../src/state/store';
 import { initFromQuery } from '../../src/state/urlSync';
 import { makeSnapshot } from './helpers';
 
 describe('the store', () => {
-  it('starts with the tutorial configuration, playing flat out', () => {
+  it('starts with the tutorial configuration, playing as a time-lapse', () => {
     const s = createAppStore().getState();
     expect(s.config).toEqual(DEFAULT_CONFIG);
     expect(s.playing).toBe(true);
-    expect(s.speed).toBe(Number.POSITIVE_INFINITY);
+    expect(s.speed).toBe(TIMELAPSE);
   });
 
   it('starts a new generation for a changed configuration, not for an equal one', () => {

@@ -28,6 +28,13 @@ describe('the verdict on a run', () => {
     expect(v.advice).toContain('20,000 passes');
   });
 
+  it('calls a run that settled far below its start and flickers there finished, not "not learning"', () => {
+    // Hidden 4 ends in a period-2 oscillation between ~0.05 and ~0.08: the swing is large for its size,
+    // but the run has learned (99% accuracy).
+    const v = judge({ ...tutorial, hidden: [4] });
+    expect(v).toMatchObject({ kind: 'finished', success: true });
+  });
+
   it('calls a run whose loss stopped falling converged, a success', () => {
     expect(judge({ ...tutorial, lr: 0.001, reg: 0.1 }, 200000)).toMatchObject({
       kind: 'converged',

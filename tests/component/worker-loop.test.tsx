@@ -6,7 +6,7 @@ import { TrainingLoop } from '../../src/worker/loop';
 import { FakeHost } from './fakeHost';
 
 /** The generated dataset, nothing looked at inside. */
-const NO_EXTRAS = { data: null, inspect: { unit: null, hidden: null } };
+const NO_EXTRAS = { box: null, data: null, inspect: { unit: null, hidden: null } };
 
 function config(patch: Partial<Config> = {}): Config {
   return { ...copyConfig(DEFAULT_CONFIG), ...patch };
@@ -176,12 +176,12 @@ describe('the training worker loop', () => {
     expect(s.pass).toBeLessThanOrEqual(Math.ceil(10 * seconds) + 1);
   });
 
-  it('reports an error instead of throwing', () => {
+  it('reports an error instead of throwing, and sends no snapshot of the failed run', () => {
     const host = new FakeHost();
     const loop = new TrainingLoop(host);
     const bad = config();
-    (bad as unknown as { hidden: number[] }).hidden = [];
-    bad.n = -5;
+    // No dataset by that name: making the data throws inside the loop's tick.
+    (bad as unknown as { data: string }).data = 'no-such-dataset';
     loop.handle({
       type: 'config',
       gen: 3,
@@ -192,6 +192,10 @@ describe('the training worker loop', () => {
       ...NO_EXTRAS,
     });
     expect(() => host.run(5)).not.toThrow();
-    expect(host.posted.some((m) => m.type === 'error' || m.type === 'snapshot')).toBe(true);
+    const errors = host.posted.filter((m) => m.type === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ gen: 3 });
+    expect((errors[0] as { message: string }).message).not.toBe('');
+    expect(host.posted.filter((m) => m.type === 'snapshot')).toEqual([]);
   });
 });

@@ -32,6 +32,7 @@ function page(speed: Speed, patch: Partial<Config> = {}) {
       playing: true,
       speed,
       aspect: 1.5,
+      box: null,
       inspect: { unit: null, hidden: null },
     });
   configure(1);

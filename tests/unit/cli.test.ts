@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
 
-const TSX = 'node_modules/.bin/tsx';
-
+/** The trainer in this process: what it prints and the status it exits with. */
 function train(...args: string[]) {
-  return spawnSync(TSX, ['src/cli/train.ts', ...args], { encoding: 'utf8' });
+  let stdout = '';
+  let stderr = '';
+  const status = main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  return { status, stdout, stderr };
 }
 
 // The tutorial's printed log for hidden size 3 (SEED-NOTES.md), as NumPy 2.4 prints it.
@@ -58,13 +61,23 @@ describe('npm run train', () => {
     expect(out.accuracy).toBeGreaterThan(0.5);
   });
 
+  it('trains with either engine, WebAssembly by default, to the same bits', () => {
+    const runs = [[], ['--engine', 'wasm'], ['--engine=js']].map((extra) =>
+      JSON.parse(train('hidden=6,4&passes=300&act=relu&batch=50', '--json', ...extra).stdout),
+    );
+    expect(runs.map((r) => r.engine)).toEqual(['wasm', 'wasm', 'js']);
+    // JSON prints each double in full (shortest round-trip form), so equal text is equal bits.
+    expect(JSON.stringify(runs[2].weights)).toBe(JSON.stringify(runs[0].weights));
+    expect(runs[2].losses).toEqual(runs[0].losses);
+  });
+
   it('reads a whole share URL', () => {
     const r = train('https://example.org/nn/?v=1&hidden=2&passes=1&seed=3', '--json');
     expect(JSON.parse(r.stdout).config).toMatchObject({ hidden: [2], passes: 1, seed: 3 });
   });
 
   it('rejects bad arguments with status 2 and a message', () => {
-    for (const args of [['--bogus'], ['--every', '0'], ['--every'], ['a=1', 'b=2']]) {
+    for (const args of [['--bogus'], ['--every', '0'], ['--every'], ['a=1', 'b=2'], ['--engine', 'c']]) {
       const r = train(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^train: /);
@@ -76,6 +89,22 @@ describe('npm run train', () => {
     const r = train('hidden=3&passes=1&lr=abc');
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/Learning rate/);
+  });
+
+  it('prints its usage on --help, to stdout, with status 0', () => {
+    const r = train('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run --silent train/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('as a command, exits with its status and prints to its streams', () => {
+    const r = spawnSync('node_modules/.bin/tsx', ['src/cli/train.ts', 'lr=1&passes=1000'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^Loss after iteration 0: /);
+    expect(r.stderr).toMatch(/^train: diverged/);
   });
 
   it('reports divergence with the iteration and status 1', () => {

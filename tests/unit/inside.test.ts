@@ -316,9 +316,9 @@ describe("the diagram's node heatmaps, computed in the worker", () => {
     expect(px(3)).toEqual([0x21, 0x66, 0xac]);
     // Output unit 0 (class 0 of 2): white at probability 0, its colour at 1.
     expect(px(4)).toEqual([255, 255, 255]);
-    expect(px(5)).toEqual([...classRgb(0, 2)]);
-    expect(px(6)).toEqual([...classRgb(1, 2)]);
-    const half = classRgb(1, 2).map((c) => Math.round(255 + (c - 255) * 0.5));
+    expect(px(5)).toEqual([...classRgb(0)]);
+    expect(px(6)).toEqual([...classRgb(1)]);
+    const half = classRgb(1).map((c) => Math.round(255 + (c - 255) * 0.5));
     for (const [i, c] of px(7).entries()) expect(Math.abs(c - half[i]!)).toBeLessThanOrEqual(1);
     for (let k = 0; k < 8; k++) expect(out[4 * k + 3]).toBe(255);
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
 import { decodeConfig } from '../../src/config/url';
 import { makeDataset } from '../../src/core/datasets';
 import { numpyScript } from '../../src/io/numpyExport';
@@ -10,21 +11,41 @@ import { numpyScript } from '../../src/io/numpyExport';
 const PYTHON = process.env.PYTHON ?? 'python3';
 const dir = mkdtempSync(join(tmpdir(), 'nn-export-'));
 
-function runPython(script: string): string {
-  const file = join(dir, `run-${Math.random().toString(36).slice(2)}.py`);
-  writeFileSync(file, script);
-  const r = spawnSync(PYTHON, [file], { encoding: 'utf8' });
+/** Runs each script as __main__ in one python3 process; what each printed, or its error. */
+const DRIVER = `
+import io, json, runpy, sys, traceback
+from contextlib import redirect_stdout
+out = []
+for path in sys.argv[1:]:
+    buf = io.StringIO()
+    try:
+        with redirect_stdout(buf):
+            runpy.run_path(path, run_name='__main__')
+        out.append({'stdout': buf.getvalue()})
+    except BaseException:
+        out.append({'stdout': buf.getvalue(), 'error': traceback.format_exc()})
+print(json.dumps(out))
+`;
+
+function runPython(...scripts: string[]): string[] {
+  const files = scripts.map((script, i) => {
+    const file = join(dir, `run-${i}-${Math.random().toString(36).slice(2)}.py`);
+    writeFileSync(file, script);
+    return file;
+  });
+  const r = spawnSync(PYTHON, ['-c', DRIVER, ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  return r.stdout;
+  const runs = JSON.parse(r.stdout) as { stdout: string; error?: string }[];
+  for (const run of runs) expect(run.error).toBeUndefined();
+  return runs.map((run) => run.stdout);
 }
 
 function cli(query: string, every: number): string {
-  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/train.ts', query, '--every', String(every)], {
-    encoding: 'utf8',
-  });
-  expect(r.status).toBe(0);
-  return r.stdout;
+  let out = '';
+  const status = main([query, '--every', String(every)], { out: (t) => (out += t), err: () => undefined });
+  expect(status).toBe(0);
+  return out;
 }
 
 // Stable configurations (see tests/reference/README.md); the tutorial's run is compared before its
@@ -39,14 +60,15 @@ const CASES: [string, number][] = [
 ];
 
 describe('Export as NumPy', () => {
-  for (const [query, every] of CASES) {
-    it(`prints the same log as npm run train for ${query}`, () => {
-      const script = numpyScript(decodeConfig(query).config, { every });
-      const py = runPython(script);
-      expect(py.split('\n').length).toBeGreaterThan(2);
-      expect(py).toBe(cli(query, every));
+  it('prints the same log as npm run train, for every case, in one python process', () => {
+    const printed = runPython(
+      ...CASES.map(([query, every]) => numpyScript(decodeConfig(query).config, { every })),
+    );
+    CASES.forEach(([query, every], i) => {
+      expect(printed[i]!.split('\n').length, query).toBeGreaterThan(2);
+      expect(printed[i], query).toBe(cli(query, every));
     });
-  }
+  });
 
   it('embeds edited data and trains on it', () => {
     const config = decodeConfig('hidden=4&passes=200&n=30').config;
@@ -54,7 +76,7 @@ describe('Export as NumPy', () => {
     data.X[0] = 2.5;
     const script = numpyScript(config, { every: 100, data });
     expect(script).toContain('[2.5, ');
-    const out = runPython(script);
+    const [out] = runPython(script);
     expect(out).toMatch(/^Loss after iteration 0: \d\.\d{6}\nLoss after iteration 100: /);
   });
 

@@ -35,7 +35,12 @@ describe('the speed in a link', () => {
 describe('what a teacher sets up, in the link', () => {
   it('restores the gallery sizes and the log scale, and leaves default links as they were', () => {
     const pinned = { ...DEFAULT_CONFIG, hidden: [8, 8], lr: 0.05 };
-    const q = pageQuery({ gallerySizes: [2, 8, 64], logScale: true, pinned: { config: pinned, data: null } });
+    const q = pageQuery({
+      ...DEFAULT_PAGE,
+      gallerySizes: [2, 8, 64],
+      logScale: true,
+      pinned: { config: pinned, data: null },
+    });
     expect(q).toMatch(/^&sizes=2,8,64&log=1&pin=/);
     const init = initFromQuery(`?hidden=3${q}`);
     expect(init).toMatchObject({ gallerySizes: [2, 8, 64], logScale: true, pinned });
@@ -53,5 +58,27 @@ describe('what a teacher sets up, in the link', () => {
     expect(lines).toContain('Gallery sizes: “x” is not a whole number.');
     expect(lines).toContain('Log scale: the link says neither 1 nor 0');
     expect(lines).toContain('Pinned run: Hidden layer size: “0” is out of range; set to 1.');
+  });
+});
+
+describe('what the plot shows, in the link', () => {
+  it('restores "Show test data" off and "Discretize output" on, and writes neither at their defaults', () => {
+    const q = pageQuery({ ...DEFAULT_PAGE, showTest: false, discrete: true });
+    expect(q).toBe('&showtest=0&disc=1');
+    const init = initFromQuery(`?test=0.2${q}`);
+    expect(init).toMatchObject({ showTest: false, discrete: true });
+    expect(init.config?.test).toBe(0.2);
+    expect(init.notices).toEqual([]);
+    expect(initFromQuery('?showtest=1&disc=0')).toMatchObject({ showTest: true, discrete: false });
+    expect(pageQuery({ ...DEFAULT_PAGE, showTest: true, discrete: false })).toBe('');
+  });
+
+  it('turns a bad switch into its default and a notice', () => {
+    const init = initFromQuery('?showtest=no&disc=2');
+    expect(init.showTest).toBeUndefined();
+    expect(init.discrete).toBeUndefined();
+    const lines = init.notices?.[0]?.lines ?? [];
+    expect(lines).toContain('Show test data: the link says neither 1 nor 0; using on.');
+    expect(lines).toContain('Discretize output: the link says neither 1 nor 0; using off.');
   });
 });

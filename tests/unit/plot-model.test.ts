@@ -90,7 +90,7 @@ describe('the plot model', () => {
     expect(m.area.x).toBe(0);
     expect(m.area.y).toBeGreaterThan(0);
     expect(m.ticks).toBeNull();
-    expect(m.pointRadius).toBeCloseTo(0.75 * pointRadius(3, m.area.h), 12);
+    expect(m.pointRadius).toBeCloseTo(pointRadius(3, m.area.h, 0.75), 12);
     expect(m.line.width).toBeCloseTo(1.4, 12);
   });
 });
@@ -103,7 +103,8 @@ describe('the legend entries', () => {
       classColors(3).map((c, i) => [c, i]),
     );
     const two = legendEntries(2, true);
-    expect(two.map((x) => (x.kind === 'mark' ? x.shape : -1))).toEqual([0, 0, 0, 0, -1]);
-    expect(two[3]).toMatchObject({ label: 'test', hollow: true });
+    // Shapes are by class index: class 1 keeps its square when a third class comes.
+    expect(two.map((x) => (x.kind === 'mark' ? x.shape : -1))).toEqual([0, 1, 0, 0, -1]);
+    expect(two[3]).toMatchObject({ label: 'test', ringed: true });
   });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { wasmModule } from '../../src/cli/wasmModule';
 import { classCount } from '../../src/config/derived';
 import type { Config } from '../../src/config/schema';
+import { type Backend, jsBackend, wasmBackend } from '../../src/core/backend';
 import { makeDataset } from '../../src/core/datasets';
 import { createRun } from '../../src/core/run';
 
@@ -59,10 +61,14 @@ describe('datasets match the NumPy reference', () => {
   }
 });
 
-describe('training matches the NumPy reference', () => {
+// Both engines, each checked against NumPy on its own (they also agree with each other bit for bit:
+// wasm-engine.test.ts).
+const backends: Backend[] = [jsBackend, wasmBackend(wasmModule())];
+
+describe.each(backends)('training matches the NumPy reference ($name engine)', (backend) => {
   for (const c of training) {
     it(`${c.name}: losses to 1e-9 relative, same accuracy and weights`, () => {
-      const run = createRun(c.config);
+      const run = createRun(c.config, undefined, backend);
       const { trainer } = run;
       c.initial_weights.forEach((layer, l) => {
         expect(maxRelDiff(trainer.params.W[l]!, layer.W, 1e-3)).toBeLessThan(1e-15);

@@ -1,5 +1,6 @@
 /** "Export": the trained model as JSON, the plot as PNG, and the run as a NumPy script. */
 import { useState } from 'react';
+import { colorBar } from '../../render/colorBar';
 import { PAGE_PLOT, plotModel } from '../../render/plotModel';
 import { plotPngBlob } from '../../render/plotPng';
 import { useStore, useStoreApi } from '../../state/react';
@@ -12,9 +13,12 @@ import { download, downloadText, FILES, modelJSON, numpyFile } from './exports';
  * into canvases of its own; the page's canvases are not read. Null before the plot was laid out.
  */
 function plotPng(store: AppStore): Promise<Blob | null> {
-  const { frame, points, plotSize } = store.getState();
-  const model = plotSize && plotModel({ grid: frame?.grid ?? null, points, ...plotSize }, PAGE_PLOT);
-  return model ? plotPngBlob(model, () => document.createElement('canvas')) : Promise.resolve(null);
+  const { frame, points, plotSize, showTest, discrete } = store.getState();
+  const grid = frame?.grid ?? null;
+  const model = plotSize && plotModel({ grid, points, ...plotSize, showTest, discrete }, PAGE_PLOT);
+  if (!model) return Promise.resolve(null);
+  const bar = colorBar(model.field.grid.classes, discrete);
+  return plotPngBlob(model, () => document.createElement('canvas'), bar);
 }
 
 export function ExportPanel() {

@@ -1,8 +1,10 @@
 /**
- * The plot's pointer and keyboard surface, on top of its layers. Hovering (or tapping) reads the class
- * probabilities under the pointer; with editing on, a click adds a point of the chosen class or removes
- * the point under it. Keyboard: arrow keys move a cursor that reads the same way, Enter adds a point at
- * it, Delete removes the point under it. A polite status region says what is read once the pointer rests.
+ * The plot's pointer and keyboard surface, on top of its layers. Hovering or tapping reads the class
+ * probabilities under the pointer and never changes the data. Only in edit mode (PlotTools' switch)
+ * does a click add a point of the chosen class, or remove the point under it, also one whose marker
+ * reaches past the plot's edge. Keyboard: arrow keys move a cursor that reads the same way; in edit
+ * mode Enter adds a point at it and Delete removes the point under it. A polite status region says
+ * what is read once the pointer rests.
  */
 import {
   type KeyboardEvent,
@@ -19,12 +21,14 @@ import {
   dataPerPixel,
   dataToPixel,
   gridProbs,
+  inBox,
   type Point,
   pixelToData,
+  pixelToPlane,
   pointProbs,
 } from '../../render/probe';
 import { nearestPoint } from '../../state/dataEdit';
-import { useStoreApi, useStoreThrottled } from '../../state/react';
+import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import type { Frame } from '../../state/store';
 import { fmtNum, fmtPercent } from '../format';
 
@@ -65,6 +69,7 @@ export function PlotProbe() {
   const frame = useStoreThrottled((s) => (probe ? s.frame : null), 100);
   const [cursor, setCursor] = useState(false);
   const [spoken, setSpoken] = useState('');
+  const editing = useStore((s) => s.editing);
   const helpId = useId();
   const probs = probe ? probabilitiesAt(frame, probe) : null;
   const text = probe ? readoutText(probe, probs) : '';
@@ -114,14 +119,16 @@ export function PlotProbe() {
     return nearestPoint(points.X, points.y.length, p.x, p.y, px * dataPerPixel(width, height, f.grid.box));
   };
 
+  /** Edit mode: removes the point under `p` (inside the plot area or not), else adds one at `p` if inside. */
   const edit = (p: Point, touch: boolean) => {
     const s = store.getState();
-    if (!s.editing) return;
+    const box = s.frame?.grid.box;
+    if (!s.editing || !box) return;
     const hit = pointUnder(p, touch);
     if (hit >= 0) {
       s.removePoint(hit);
       setSpoken(`Removed the point at x ${fmtNum(p.x, 3)}, y ${fmtNum(p.y, 3)}.`);
-    } else {
+    } else if (inBox(p, box)) {
       s.addPoint(p.x, p.y);
       setSpoken(`Added a class ${s.brush} point at x ${fmtNum(p.x, 3)}, y ${fmtNum(p.y, 3)}.`);
     }
@@ -135,10 +142,13 @@ export function PlotProbe() {
   };
 
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
-    const p = dataAt(e);
-    if (!p) return;
+    const el = ref.current;
+    const box = store.getState().frame?.grid.box;
+    if (!el || !box) return;
+    const r = el.getBoundingClientRect();
+    const p = pixelToPlane(e.clientX - r.left, e.clientY - r.top, r.width, r.height, box);
     setCursor(false);
-    setProbe(p);
+    if (inBox(p, box)) setProbe(p);
     const touch = (e.nativeEvent as PointerEvent['nativeEvent']).pointerType === 'touch';
     edit(p, touch);
   };
@@ -189,9 +199,9 @@ export function PlotProbe() {
   return (
     <div
       ref={ref}
-      className="plot-probe"
+      className={editing ? 'plot-probe editing' : 'plot-probe'}
       role="application"
-      aria-label="Decision boundary plot"
+      aria-label={editing ? 'Decision boundary plot, editing points' : 'Decision boundary plot'}
       aria-describedby={helpId}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the plot takes arrow keys, Enter and Delete
       tabIndex={0}
@@ -230,8 +240,8 @@ export function PlotProbe() {
       {cursor && probe ? <div ref={cursorRef} className="plot-cursor" aria-hidden="true" /> : null}
       <p id={helpId} className="sr-only">
         The network's class probabilities over the plane, with the data points. Arrow keys move a cursor whose
-        probabilities are read out; Enter adds a point of the chosen class there; Delete removes the point
-        under it.
+        probabilities are read out. In edit mode (the Edit points button), Enter adds a point of the chosen
+        class there and Delete removes the point under it.
       </p>
       <p className="sr-only" role="status" aria-live="polite">
         {spoken}

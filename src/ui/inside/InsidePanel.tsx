@@ -8,11 +8,13 @@ import { networkSizes, paramCount } from '../../config/derived';
 import { ENUM_FIELDS } from '../../config/schema';
 import { defaultHidden, sameHidden, sameUnit, validHidden, validUnit } from '../../protocol/inspectSpec';
 import { type HiddenSpec, type InspectView, MAX_INSPECT_PARAMS, type UnitRef } from '../../protocol/training';
+import { validWeightRef, type WeightRef } from '../../protocol/weightRef';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import { fmtInt } from '../format';
 import { HiddenSpace } from './HiddenSpace';
 import { NetworkDiagram } from './NetworkDiagram';
 import { UnitField } from './UnitField';
+import { WeightEditor } from './WeightEditor';
 
 /** Redraws of the diagram per second at most: enough to watch, cheap for the main thread. */
 const LIVE_MS = 200;
@@ -49,6 +51,8 @@ export default function InsidePanel() {
   const aspect = useStore((s) => Math.round(s.aspect * 10) / 10);
   const [unitChoice, setUnitChoice] = useState<UnitRef | null>(null);
   const [spaceChoice, setSpaceChoice] = useState<HiddenSpec | null>(null);
+  const [linkChoice, setLinkChoice] = useState<WeightRef | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   const sizesKey = sentSizes || plannedSizes;
   // One array per network shape, so the memoised diagram re-renders only when the shape changes.
@@ -58,7 +62,15 @@ export default function InsidePanel() {
   const first = useMemo(() => ({ layer: 1, unit: 0 }), []);
   const unit = validUnit(sizes, unitChoice) ? unitChoice : validUnit(sizes, first) ? first : null;
   const space = validHidden(sizes, spaceChoice) ? spaceChoice : defaultHidden(sizes);
-
+  // A link of another network shape closes the editor.
+  const link = small && validWeightRef(sizes, linkChoice) ? linkChoice : null;
+  /** The first link into the unit looked at: where a keyboard starts. */
+  const firstLink = (): WeightRef =>
+    unit ? { layer: unit.layer - 1, from: 0, to: unit.unit } : { layer: 0, from: 0, to: 0 };
+  const closeEditor = () => {
+    setLinkChoice(null);
+    editButton.current?.focus();
+  };
   // The last field the worker sent stays until the next one arrives (its caption says which unit).
   useEffect(() => {
     const view = onScreen && small ? { unit, hidden: space, nodes: diagramOnScreen } : NOTHING;
@@ -103,7 +115,25 @@ export default function InsidePanel() {
             onActivate={setUnitChoice}
             onPreview={small ? preview : undefined}
             aspect={aspect}
+            onPickLink={setLinkChoice}
+            picked={link}
           />
+          {small ? (
+            <p className="hint">
+              Click or tap a link to see its exact weight and set it by hand.{' '}
+              <button
+                ref={editButton}
+                type="button"
+                aria-expanded={link !== null}
+                onClick={() => setLinkChoice(link ? null : firstLink())}
+              >
+                Edit a weight
+              </button>
+            </p>
+          ) : null}
+          {link ? (
+            <WeightEditor sizes={sizes} target={link} onTarget={setLinkChoice} onClose={closeEditor} />
+          ) : null}
         </figure>
         {small ? <UnitField unit={unitFrame} act={ENUM_FIELDS.act.optionLabels[act]} /> : null}
         {small ? (

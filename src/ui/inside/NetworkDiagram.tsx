@@ -4,12 +4,14 @@
  * (NodeFields), all redrawn as training goes on. Hidden units are buttons: hovering, focusing or pressing
  * one shows its activation (UnitField, and large in the main plot while hovered or focused). One tab
  * stop for the whole diagram; arrow keys move between hidden units (up and down in a layer, left and
- * right across layers).
+ * right across layers). Clicking or tapping a link picks it for the weight editor (WeightEditor, which
+ * keyboards reach by its own button).
  */
-import { type KeyboardEvent, memo, useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, useEffect, useMemo, useRef } from 'react';
 import type { UnitRef } from '../../protocol/training';
+import type { WeightRef } from '../../protocol/weightRef';
 import { classColors } from '../../render/colors';
-import { layoutDiagram } from '../../render/diagram';
+import { type Diagram, edgeAt, layoutDiagram } from '../../render/diagram';
 import { DiagramEdges, NodeFields } from './DiagramLayers';
 
 export const DIAGRAM_WIDTH = 340;
@@ -24,6 +26,31 @@ export function unitName(ref: UnitRef): string {
   return `hidden ${ref.layer}, unit ${ref.unit + 1}`;
 }
 
+/** Any node's name, as the diagram labels it: input x or y, hidden units from 1, output classes from 0. */
+export function nodeName(layer: number, unit: number, layers: number): string {
+  if (layer === 0) return `input ${unit === 0 ? 'x' : 'y'}`;
+  if (layer === layers - 1) return `output, class ${unit}`;
+  return unitName({ layer, unit });
+}
+
+export function linkName(ref: WeightRef, layers: number): string {
+  return `${nodeName(ref.layer, ref.from, layers)} to ${nodeName(ref.layer + 1, ref.to, layers)}`;
+}
+
+/** How far from a link, in the diagram's units (about CSS pixels), a click still picks it. */
+const PICK_MOUSE = 6;
+const PICK_TOUCH = 14;
+
+/** The diagram coordinates of a click on the SVG (its viewBox is fitted to the box and centred). */
+function diagramPoint(e: MouseEvent<SVGSVGElement>, d: Diagram): { x: number; y: number } {
+  const r = e.currentTarget.getBoundingClientRect();
+  const s = Math.min(r.width / d.width, r.height / d.height) || 1;
+  return {
+    x: (e.clientX - r.left - (r.width - d.width * s) / 2) / s,
+    y: (e.clientY - r.top - (r.height - d.height * s) / 2) / s,
+  };
+}
+
 export interface NetworkDiagramProps {
   sizes: readonly number[];
   /** Draw edges and heatmaps: false when the network is too big to have its weights on the page. */
@@ -34,6 +61,10 @@ export interface NetworkDiagramProps {
   onPreview?: (ref: UnitRef | null) => void;
   /** Width / height of the plot's box, the shape of each node's heatmap. */
   aspect?: number;
+  /** A click or tap on a drawn link (only when `edges` are drawn). */
+  onPickLink?: (ref: WeightRef) => void;
+  /** The link being edited, outlined. */
+  picked?: WeightRef | null;
 }
 
 export const NetworkDiagram = memo(function NetworkDiagram({
@@ -43,6 +74,8 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   onActivate,
   onPreview,
   aspect = 1,
+  onPickLink,
+  picked,
 }: NetworkDiagramProps) {
   const key = sizes.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the sizes' values only
@@ -78,6 +111,25 @@ export const NetworkDiagram = memo(function NetworkDiagram({
     onActivate(next);
   };
 
+  const pick = (e: MouseEvent<SVGSVGElement>) => {
+    if (!edges || !onPickLink || (e.target as Element).closest('.node')) return;
+    const { x, y } = diagramPoint(e, layout);
+    const touch = (e.nativeEvent as PointerEvent).pointerType === 'touch';
+    const ref = edgeAt(layout, x, y, touch ? PICK_TOUCH : PICK_MOUSE);
+    if (ref) onPickLink(ref);
+  };
+  /** Links look clickable where a click would pick one. */
+  const hover = (e: MouseEvent<SVGSVGElement>) => {
+    if (!edges || !onPickLink) return;
+    const { x, y } = diagramPoint(e, layout);
+    const over = !(e.target as Element).closest('.node') && edgeAt(layout, x, y, PICK_MOUSE) !== null;
+    e.currentTarget.classList.toggle('over-link', over);
+  };
+  const from = picked ? layout.layers[picked.layer] : undefined;
+  const to = picked ? layout.layers[picked.layer + 1] : undefined;
+  const fromRow = from && picked ? from.units.indexOf(picked.from) : -1;
+  const toRow = to && picked ? to.units.indexOf(picked.to) : -1;
+
   const { rx, ry, step } = layout;
   // A hidden unit's target is its whole slot, wider than the node: easier to hit with a finger.
   const gap = layout.layers.length > 1 ? layout.layers[1]!.x - layout.layers[0]!.x : DIAGRAM_WIDTH;
@@ -90,12 +142,25 @@ export const NetworkDiagram = memo(function NetworkDiagram({
       <DiagramEdges layout={layout} show={edges} />
       <NodeFields layout={layout} show={edges} wrap={wrap} />
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: keyboards pick a link in the weight editor's lists */}
       <svg
         className="diagram"
         viewBox={`0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`}
         role="group"
         aria-label="Network diagram"
+        onClick={pick}
+        onMouseMove={hover}
       >
+        {from && to && fromRow >= 0 && toRow >= 0 ? (
+          <line
+            className="picked-link"
+            data-testid="picked-link"
+            x1={from.x}
+            y1={from.ys[fromRow]}
+            x2={to.x}
+            y2={to.ys[toRow]}
+          />
+        ) : null}
         {layout.layers.map((layer) => {
           const hidden = layer.index > 0 && layer.index < last;
           return (

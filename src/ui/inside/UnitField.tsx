@@ -67,7 +67,7 @@ export function UnitField({ unit, act }: { unit: UnitFrame | null; act: string }
         ctx.rect(x0, y0, w, h);
         ctx.clip();
         ctx.globalAlpha = 0.8;
-        drawPoints(ctx, points, sx, sy, pointRadius(points.y.length, Math.min(w, h)) * 0.7);
+        drawPoints(ctx, points, sx, sy, pointRadius(points.y.length, Math.min(w, h), 0.7));
         ctx.restore();
       }
       ctx.canvas.dataset.unit = `${u.layer}:${u.unit}`;

@@ -1,0 +1,44 @@
+// Compiles the WebAssembly engine (wasm/*.ts, AssemblyScript) to wasm/build/engine.wasm, which the
+// worker bundle (Vite) and Node (trainer, tests, benchmarks) load. Skips the work when the output is
+// newer than every source. 128-bit SIMD only: relaxed SIMD (whose fused multiply-add rounds
+// differently from CPU to CPU) stays off, so every machine computes the same bits.
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import asc from 'assemblyscript/asc';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'wasm');
+const out = join(src, 'build', 'engine.wasm');
+const sources = readdirSync(src).filter((f) => f.endsWith('.ts'));
+const newest = Math.max(
+  ...sources.map((f) => statSync(join(src, f)).mtimeMs),
+  statSync(import.meta.filename ?? fileURLToPath(import.meta.url)).mtimeMs,
+);
+let built = 0;
+try {
+  built = statSync(out).mtimeMs;
+} catch {}
+if (built > newest && !process.argv.includes('--force')) process.exit(0);
+mkdirSync(dirname(out), { recursive: true });
+const { error, stderr } = await asc.main([
+  join(src, 'index.ts'),
+  '-O3',
+  '--runtime',
+  'stub',
+  '--noAssert',
+  '--enable',
+  'simd',
+  '--disable',
+  'relaxed-simd',
+  '--initialMemory',
+  '1',
+  '--outFile',
+  out,
+]);
+if (error) {
+  process.stderr.write(stderr.toString());
+  process.stderr.write(`wasm: ${error.message}\n`);
+  process.exit(1);
+}
+process.stdout.write(`wasm: built ${out.slice(root.length + 1)}\n`);

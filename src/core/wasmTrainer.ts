@@ -1,0 +1,152 @@
+/**
+ * The trainer of trainer.ts on the WebAssembly engine: the same passes, the same results bit for bit,
+ * one call into the module per pass. The weights live in the module's memory (params' arrays become
+ * views of it); the training data and the other data sets it is given are copied in once. The loss
+ * sums -log p in JS, as the JS engine does, so that both use the same log.
+ */
+import type { Data } from './datasets';
+import { Engine } from './engine';
+import type { Params } from './network';
+import { weightSquares } from './network';
+import type { RandomState } from './rng';
+import { learningRate } from './schedule';
+import type { TrainOptions } from './trainer';
+import { WasmNet } from './wasmNet';
+
+interface Resident {
+  data: Data;
+  X: number;
+  y: number;
+}
+
+export class WasmTrainer {
+  pass = 0;
+  divergedAt: number | null = null;
+  lastLoss = Number.NaN;
+
+  private readonly net: WasmNet;
+  private readonly batchRows: number;
+  private readonly sets: Resident[];
+  private readonly order: Float64Array;
+  private readonly orderAt: number;
+  private readonly XbAt: number;
+  private readonly ybAt: number;
+  /** For data sets not copied in: the JS engine on the same weights (same bits). */
+  private jsEngine: Engine | null = null;
+
+  /** `others`: data sets besides `train` that `loss` and `accuracy` will be asked about (the test set). */
+  constructor(
+    readonly params: Params,
+    readonly train: Data,
+    readonly opts: TrainOptions,
+    private readonly rng: RandomState,
+    module: WebAssembly.Module,
+    others: readonly Data[] = [],
+  ) {
+    const n = train.n;
+    this.batchRows = opts.batch > 0 && opts.batch < n ? opts.batch : n;
+    const mini = this.batchRows < n;
+    const all = [train, ...others];
+    const capacity = Math.max(...all.map((d) => d.n));
+    const regions = all.flatMap((d) => [16 * d.n, d.n]);
+    regions.push(mini ? 8 * n : 0, mini ? 16 * this.batchRows : 0, mini ? this.batchRows : 0);
+    this.net = new WasmNet(module, params.sizes, params.act, capacity, this.batchRows, regions);
+    const r = this.net.regions;
+    const buf = this.net.buffer;
+    this.sets = all.map((data, i) => {
+      const X = r[2 * i]!;
+      const y = r[2 * i + 1]!;
+      new Float64Array(buf, X, 2 * data.n).set(data.X.subarray(0, 2 * data.n));
+      new Uint8Array(buf, y, data.n).set(data.y.subarray(0, data.n));
+      return { data, X, y };
+    });
+    const k = 2 * all.length;
+    this.orderAt = r[k]!;
+    this.XbAt = r[k + 1]!;
+    this.ybAt = r[k + 2]!;
+    this.order = new Float64Array(buf, this.orderAt, mini ? n : 0);
+    for (let l = 0; l < params.W.length; l++) {
+      this.net.W[l]!.set(params.W[l]!);
+      this.net.b[l]!.set(params.b[l]!);
+      params.W[l] = this.net.W[l]!;
+      params.b[l] = this.net.b[l]!;
+    }
+  }
+
+  get fullBatch(): boolean {
+    return this.batchRows >= this.train.n;
+  }
+
+  get currentLearningRate(): number {
+    return learningRate(this.opts.lr, this.opts.anneal, this.pass, this.opts.passes);
+  }
+
+  /** One pass through the training data. With `recordLoss` on full batch, sets `lastLoss` for free. */
+  step(recordLoss = false): void {
+    const lr = this.currentLearningRate;
+    const { train, opts, net } = this;
+    const ex = net.exports;
+    const n = train.n;
+    const home = this.sets[0]!;
+    if (this.fullBatch) {
+      // The loss is of the weights before the update: their squares are taken first.
+      const squares = recordLoss ? weightSquares(this.params) : 0;
+      const minP = ex.step(home.X, home.y, n, lr, opts.reg * (n / n));
+      if (!(minP > 0) && this.divergedAt === null) this.divergedAt = this.pass;
+      if (recordLoss) this.lastLoss = (net.crossEntropy(n, train.y) + (opts.reg / 2) * squares) / n;
+    } else {
+      const { order } = this;
+      for (let i = 0; i < n; i++) order[i] = i;
+      this.rng.shuffle(order);
+      const bad = ex.minibatchPass(
+        home.X,
+        home.y,
+        n,
+        this.batchRows,
+        this.orderAt,
+        this.XbAt,
+        this.ybAt,
+        lr,
+        opts.reg,
+      );
+      if (bad && this.divergedAt === null) this.divergedAt = this.pass;
+    }
+    this.pass++;
+  }
+
+  /** Runs the forward pass on d; false if d was not copied in. */
+  private forward(d: Data, labels: boolean): number | null {
+    const s = this.sets.find((r) => r.data === d);
+    if (!s) return null;
+    return this.net.exports.forward(s.X, labels ? s.y : 0, d.n);
+  }
+
+  private js(rows: number): Engine {
+    if (!this.jsEngine || this.jsEngine.capacity < rows) this.jsEngine = new Engine(this.params.sizes, rows);
+    return this.jsEngine;
+  }
+
+  /** The tutorial's loss on a set: (sum CE + reg/2 sum W^2) / n. Also flags divergence. */
+  loss(d: Data = this.train): number {
+    let minP = this.forward(d, true);
+    let ce: number;
+    if (minP === null) {
+      const e = this.js(d.n);
+      minP = e.forward(this.params, d.X, d.n, d.y);
+      ce = e.crossEntropy(d.n, d.y);
+    } else ce = this.net.crossEntropy(d.n, d.y);
+    if (!(minP > 0) && d === this.train && this.divergedAt === null) this.divergedAt = this.pass;
+    return (ce + (this.opts.reg / 2) * weightSquares(this.params)) / d.n;
+  }
+
+  /** Share of rows whose arg-max class is right. */
+  accuracy(d: Data = this.train): number {
+    if (this.forward(d, false) === null) {
+      const e = this.js(d.n);
+      e.forward(this.params, d.X, d.n, null);
+      return e.correct(d.n, d.y) / d.n;
+    }
+    const s = this.sets.find((r) => r.data === d)!;
+    return this.net.exports.correct(s.y, d.n) / d.n;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The training worker's engine: the WebAssembly SIMD module where the browser runs 128-bit SIMD, else
+ * (or if the module fails to load) the JavaScript engine, which gives the same results. The module
+ * is compiled here, in the worker, before the first run; a short warm-up then runs every function of
+ * it, so that V8, which starts WebAssembly in its baseline compiler, has its optimised code ready
+ * (compiled in the background) by the time the first real runs need it.
+ */
+import engineUrl from '../../wasm/build/engine.wasm?url';
+import type { Config } from '../config/schema';
+import { DEFAULT_CONFIG } from '../config/schema';
+import { type Backend, jsBackend, simdSupported, wasmBackend } from '../core/backend';
+import { createRun } from '../core/run';
+
+async function compile(): Promise<WebAssembly.Module> {
+  const response = await fetch(engineUrl);
+  if (!response.ok) throw new Error(`${engineUrl}: HTTP ${response.status}`);
+  if (response.headers.get('content-type') === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** A few milliseconds of small runs that between them call every exported function. */
+function warmUp(backend: Backend): void {
+  const runs: Partial<Config>[] = [
+    { hidden: [8], n: 60 },
+    { hidden: [5, 4], n: 60, act: 'relu', data: 'blobs', classes: 3, batch: 16, test: 0.3 },
+  ];
+  for (const c of runs) {
+    const run = createRun({ ...DEFAULT_CONFIG, ...c }, undefined, backend);
+    for (let i = 0; i < 150; i++) run.trainer.step(true);
+    run.trainer.loss(run.test ?? run.train);
+    run.trainer.accuracy();
+    const p = run.trainer.params;
+    backend
+      .grid(p.sizes, 16, 16)
+      .evaluate(p, { x0: -1, x1: 1, y0: -1, y1: 1 }, new Float32Array(16 * 16 * 3));
+  }
+}
+
+/** The engine to train with; reports a module that fails to load and falls back to JavaScript. */
+export async function loadBackend(report: (message: string) => void): Promise<Backend> {
+  if (!simdSupported()) return jsBackend;
+  try {
+    const backend = wasmBackend(await compile());
+    warmUp(backend);
+    return backend;
+  } catch (err) {
+    report(
+      `WebAssembly engine unavailable, training in JavaScript: ${err instanceof Error ? err.message : err}`,
+    );
+    return jsBackend;
+  }
+}

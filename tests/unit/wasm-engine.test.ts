@@ -1,0 +1,158 @@
+/**
+ * The WebAssembly engine against the JavaScript one: the same weights, losses, accuracies, divergence
+ * and plot grid, bit for bit, over configurations drawn from everything the engine supports.
+ */
+import { describe, expect, it } from 'vitest';
+import { wasmModule } from '../../src/cli/wasmModule';
+import { ACTIVATIONS, ANNEALS, type Config, DEFAULT_CONFIG } from '../../src/config/schema';
+import { jsBackend, type TrainerApi, wasmBackend } from '../../src/core/backend';
+import type { Data } from '../../src/core/datasets';
+import { dataBox } from '../../src/core/grid';
+import { fitBox, gridSize } from '../../src/core/gridPlan';
+import type { Params } from '../../src/core/network';
+import { RandomState } from '../../src/core/rng';
+import { createRun, type Run } from '../../src/core/run';
+
+const wasm = wasmBackend(wasmModule());
+
+/** Equal as bits, NaN equal to NaN (a NaN's payload is the CPU's business). */
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+function sameParams(a: Params, b: Params): boolean {
+  return a.W.every((w, l) => sameValues(w, b.W[l]!)) && a.b.every((v, l) => sameValues(v, b.b[l]!));
+}
+
+/** What a session records: losses before each pass (train, test), then the end state. */
+function trace(run: Run, passes: number) {
+  const t: TrainerApi = run.trainer;
+  const train: number[] = [];
+  const test: number[] = [];
+  for (let i = 0; i < passes && t.divergedAt === null; i++) {
+    if (run.test) test.push(t.loss(run.test));
+    if (t.fullBatch) {
+      t.step(true);
+      train.push(t.lastLoss);
+    } else {
+      train.push(t.loss());
+      t.step();
+    }
+  }
+  return {
+    train,
+    test,
+    divergedAt: t.divergedAt,
+    acc: [t.accuracy(), run.test ? t.accuracy(run.test) : -1],
+  };
+}
+
+/** Points placed anywhere, with classes of the person's choosing (the data editor's output). */
+function editedData(rng: RandomState, n: number, classes: number): Data {
+  const X = new Float64Array(2 * n);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    X[2 * i] = (rng.random() - 0.5) * 6;
+    X[2 * i + 1] = (rng.random() - 0.5) * 4;
+    y[i] = i < classes ? i : Math.floor(rng.random() * classes);
+  }
+  return { X, y, n, classes };
+}
+
+/** A configuration drawn from the whole space, its multiply-adds per pass kept to a test's budget. */
+function draw(rng: RandomState, k: number): { config: Config; data: Data | null } {
+  const layers = 1 + (k % 6);
+  const big = rng.random() < 0.3 ? 1 + Math.floor(rng.random() * 512) : 0;
+  const hidden = Array.from({ length: layers }, () => 1 + Math.floor(rng.random() * 12));
+  if (big) hidden[Math.floor(rng.random() * layers)] = big;
+  const classes = 2 + Math.floor(rng.random() * 4);
+  const data = (['moons', 'blobs', 'spiral', 'circles', 'xor'] as const)[k % 5]!;
+  const twoOnly = data === 'moons' || data === 'circles' || data === 'xor';
+  const config: Config = {
+    ...DEFAULT_CONFIG,
+    data,
+    classes: twoOnly ? 2 : classes,
+    n: 20 + Math.floor(rng.random() * 180),
+    hidden,
+    act: ACTIVATIONS[k % ACTIVATIONS.length]!,
+    anneal: ANNEALS[Math.floor(rng.random() * ANNEALS.length)]!,
+    lr: [0.01, 0.05, 0.2][k % 3]!,
+    reg: rng.random() < 0.5 ? 0.01 : 0,
+    batch: rng.random() < 0.4 ? 1 + Math.floor(rng.random() * 40) : 0,
+    test: rng.random() < 0.4 ? 0.3 : 0,
+    seed: k,
+    passes: 40,
+  };
+  const edited = k % 7 === 3 ? editedData(rng, config.n, classes) : null;
+  return { config, data: edited };
+}
+
+describe('the WebAssembly engine gives the JS engine’s bits', () => {
+  it('the tutorial’s 20,000 passes: every recorded loss and the final weights', () => {
+    const config = { ...DEFAULT_CONFIG };
+    const a = createRun(config, undefined, jsBackend);
+    const b = createRun(config, undefined, wasm);
+    const ta = trace(a, config.passes);
+    const tb = trace(b, config.passes);
+    expect(sameValues(tb.train, ta.train)).toBe(true);
+    expect(sameParams(b.trainer.params, a.trainer.params)).toBe(true);
+    // The tutorial's log line "Loss after iteration 19000" (the loss of the weights after 19,001 passes);
+    // the phase of the period-2 oscillation the run settles into depends on every rounding.
+    expect(tb.train[19001]!.toFixed(6)).toBe('0.071316');
+  });
+
+  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data', () => {
+    const rng = new RandomState(11);
+    const seen = { acts: new Set<string>(), classes: new Set<number>(), layers: new Set<number>(), big: 0 };
+    for (let k = 0; k < 80; k++) {
+      const { config, data } = draw(rng, k);
+      const a = createRun(config, data ?? undefined, jsBackend);
+      const b = createRun(config, data ?? undefined, wasm);
+      expect(sameParams(b.trainer.params, a.trainer.params)).toBe(true);
+      const ta = trace(a, config.passes);
+      const tb = trace(b, config.passes);
+      const what = JSON.stringify({ ...config, edited: data !== null });
+      expect(sameParams(b.trainer.params, a.trainer.params), what).toBe(true);
+      expect(sameValues(tb.train, ta.train), what).toBe(true);
+      expect(sameValues(tb.test, ta.test), what).toBe(true);
+      expect(tb.acc, what).toEqual(ta.acc);
+      expect(tb.divergedAt, what).toBe(ta.divergedAt);
+      seen.acts.add(config.act);
+      seen.classes.add(a.data.classes);
+      seen.layers.add(config.hidden.length);
+      if (Math.max(...config.hidden) > 100) seen.big++;
+    }
+    expect(seen.acts.size).toBe(ACTIVATIONS.length);
+    expect([...seen.classes].sort()).toEqual([2, 3, 4, 5]);
+    expect(seen.layers.size).toBe(6);
+    expect(seen.big).toBeGreaterThan(5);
+  });
+
+  it('a diverging run diverges at the same pass', () => {
+    const config = { ...DEFAULT_CONFIG, hidden: [20], lr: 50, passes: 200 };
+    const ta = trace(createRun(config, undefined, jsBackend), config.passes);
+    const tb = trace(createRun(config, undefined, wasm), config.passes);
+    expect(ta.divergedAt).not.toBeNull();
+    expect(tb.divergedAt).toBe(ta.divergedAt);
+    expect(sameValues(tb.train, ta.train)).toBe(true);
+  });
+
+  it('the plot’s grid: the same probabilities for every activation and class count', () => {
+    const rng = new RandomState(5);
+    for (let k = 0; k < 10; k++) {
+      const { config } = draw(rng, k);
+      const run = createRun({ ...config, passes: 5 }, undefined, jsBackend);
+      for (let i = 0; i < 5; i++) run.trainer.step();
+      const p = run.trainer.params;
+      const box = fitBox(dataBox(run.data.X, run.data.n), 1.3);
+      const { width, height } = gridSize(p.sizes, 1.3);
+      const want = new Float32Array(width * height * run.data.classes);
+      const got = new Float32Array(want.length);
+      jsBackend.grid(p.sizes, width, height).evaluate(p, box, want);
+      wasm.grid(p.sizes, width, height).evaluate(p, box, got);
+      expect(sameValues(got, want), JSON.stringify(config)).toBe(true);
+    }
+  });
+});

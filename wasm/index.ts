@@ -1,0 +1,128 @@
+// The engine's entry points. The loader (src/core/wasm/) lays out this instance's memory once: the
+// network's layer table at `plan` (i32 words: L, activation, Wt scratch, then per layer l = 1..L
+// eight words: din, dout, W, b, activations, deltas), weights, data and buffers; nothing here
+// allocates. Activations and deltas are rows x units, row-major; X is rows x 2 as in JS.
+import { forwardLayer, gradientUpdate, hiddenDeltas, outputDeltas, softmax, transpose } from './layers';
+import { TABLE } from './math';
+
+let plan: usize = 0;
+
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+export function tableAddress(): usize {
+  return TABLE;
+}
+
+export function setPlan(p: usize): void {
+  plan = p;
+}
+
+// @ts-ignore: decorator
+@inline
+function layerWord(l: i32, k: i32): usize {
+  return <usize>load<i32>(plan + 16 + ((<usize>(l - 1) * 8 + <usize>k) << 2));
+}
+
+/** Class probabilities of rows of X (rows x 2) into the last layer's activations; see `softmax`. */
+export function forward(X: usize, y: usize, rows: i32): f64 {
+  const L = load<i32>(plan);
+  const act = load<i32>(plan, 4);
+  let A = X;
+  // Layer l's activations are the next layer's input; the last layer's are the logits, then probabilities.
+  for (let l = 1; l <= L; l++) {
+    const Z = layerWord(l, 4);
+    forwardLayer(A, <i32>layerWord(l, 0), layerWord(l, 2), layerWord(l, 3), Z, <i32>layerWord(l, 1), rows, l < L ? act : -1);
+    A = Z;
+  }
+  return softmax(A, rows, <i32>layerWord(L, 1), y);
+}
+
+/** Rows of the last forward pass whose arg-max class (ties to the lower) is y's. */
+export function correct(y: usize, rows: i32): i32 {
+  const L = load<i32>(plan);
+  const c = <i32>layerWord(L, 1);
+  const P = layerWord(L, 4);
+  let hits = 0;
+  for (let i = 0; i < rows; i++) {
+    const p = P + ((<usize>i * c) << 3);
+    let best = 0;
+    for (let j = 1; j < c; j++) if (load<f64>(p + (<usize>j << 3)) > load<f64>(p + (<usize>best << 3))) best = j;
+    if (best == <i32>load<u8>(y + <usize>i)) hits++;
+  }
+  return hits;
+}
+
+/**
+ * Backpropagation after `forward` on the same rows, and the update of every layer: W -= lr (dW +
+ * reg W), b -= lr db; each layer's deltas are taken with its weights before the update.
+ */
+function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64): void {
+  const L = load<i32>(plan);
+  const act = load<i32>(plan, 4);
+  const Wt = <usize>load<i32>(plan, 8);
+  const C = <i32>layerWord(L, 1);
+  outputDeltas(layerWord(L, 4), y, layerWord(L, 5), rows, C);
+  for (let l = L; l >= 1; l--) {
+    const din = <i32>layerWord(l, 0);
+    const dout = <i32>layerWord(l, 1);
+    const W = layerWord(l, 2);
+    const D = layerWord(l, 5);
+    const A = l > 1 ? layerWord(l - 1, 4) : X;
+    if (l > 1) {
+      const wt = Wt;
+      transpose(W, wt, din, dout);
+      hiddenDeltas(D, wt, A, layerWord(l - 1, 5), rows, din, dout, act);
+    }
+    gradientUpdate(A, D, W, layerWord(l, 3), rows, din, dout, lr, reg);
+  }
+}
+
+/** One forward and backward pass on rows of X; returns the smallest true-class probability. */
+export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64): f64 {
+  const minP = forward(X, y, rows);
+  backward(X, y, rows, lr, reg);
+  return minP;
+}
+
+/**
+ * One minibatch pass, as trainer.ts runs it: the rows in the order `order` (n f64, shuffled by the
+ * caller), `batch` at a time gathered into Xb, yb, each batch's regularization reg (|B| / N).
+ * Returns 1 if some batch's loss was not finite, else 0.
+ */
+export function minibatchPass(X: usize, y: usize, n: i32, batch: i32, order: usize, Xb: usize, yb: usize, lr: f64, reg: f64): i32 {
+  let bad = 0;
+  for (let start = 0; start < n; start += batch) {
+    const rows = min(batch, n - start);
+    for (let r = 0; r < rows; r++) {
+      const j = <usize><i32>load<f64>(order + (<usize>(start + r) << 3));
+      v128.store(Xb + (<usize>r << 4), v128.load(X + (j << 4)));
+      store<u8>(yb + <usize>r, load<u8>(y + j));
+    }
+    const minP = step(Xb, yb, rows, lr, reg * (<f64>rows / <f64>n));
+    if (!(minP > 0)) bad = 1;
+  }
+  return bad;
+}
+
+/**
+ * Class probabilities on a w x h grid, as grid.ts computes them: cell (i, j) at x0 + (i + 0.5) dx,
+ * y1 - (j + 0.5) dy, written as f32 class-major planes to out. row: w x 2 f64 scratch.
+ */
+export function grid(x0: f64, dx: f64, y1: f64, dy: f64, w: i32, h: i32, row: usize, out: usize): void {
+  const L = load<i32>(plan);
+  const c = <i32>layerWord(L, 1);
+  const P = layerWord(L, 4);
+  const plane = <usize>w * h;
+  for (let i = 0; i < w; i++) store<f64>(row + (<usize>i << 4), x0 + (<f64>i + 0.5) * dx);
+  for (let j = 0; j < h; j++) {
+    const y = y1 - (<f64>j + 0.5) * dy;
+    for (let i = 0; i < w; i++) store<f64>(row + (<usize>i << 4), y, 8);
+    forward(row, 0, w);
+    for (let k = 0; k < c; k++) {
+      const o = out + ((<usize>k * plane + <usize>j * w) << 2);
+      for (let i = 0; i < w; i++) store<f32>(o + (<usize>i << 2), <f32>load<f64>(P + ((<usize>i * c + k) << 3)));
+    }
+  }
+}

@@ -1,0 +1,107 @@
+// exp and tanh of src/core/fastmath.ts on two lanes at once, operation for operation, so every lane
+// rounds as the scalar JS does. 2^m is built from its bits (exact, as the JS tables' 2 ** m are);
+// the 64 entries 2^(j/64) are written by the loader from fastmath.ts's EXP_TABLE.
+
+/** 64 f64: 2^(j/64), written by the loader with the values fastmath.ts computes. */
+export const TABLE: usize = memory.data(64 * 8, 16);
+
+const SCALE = 64 / 0.6931471805599453;
+const LN2_64_HI = 0.6931471803691238 / 64;
+const LN2_64_LO = 1.9082149292705877e-10 / 64;
+const EXP_MIN = -745.2;
+const EXP_MAX = 709.782712893384;
+
+// @ts-ignore: decorator
+@inline
+function poly(r: v128): v128 {
+  const one = f64x2.splat(1.0);
+  let p = f64x2.add(f64x2.splat(1.0 / 24), f64x2.mul(r, f64x2.splat(1.0 / 120)));
+  p = f64x2.add(f64x2.splat(1.0 / 6), f64x2.mul(r, p));
+  p = f64x2.add(f64x2.splat(0.5), f64x2.mul(r, p));
+  p = f64x2.add(one, f64x2.mul(r, p));
+  return f64x2.add(one, f64x2.mul(r, p));
+}
+
+/**
+ * Adding 2^52 + 2^51 to an integral double |x| < 2^51 leaves x in the low bits of the sum: the
+ * lanes' integers without a float-to-int conversion (a NaN lane gives some integer; its result is
+ * NaN whatever the table entry and power of two).
+ */
+const MAGIC = 6755399441055744.0;
+
+/** The lanes' table entries TABLE[k & 63], k integral (as `k & 63` in JS, two's complement). */
+// @ts-ignore: decorator
+@inline
+function table(k: v128): v128 {
+  const bits = f64x2.add(k, f64x2.splat(MAGIC));
+  const j0 = <usize>(<i32>i64x2.extract_lane(bits, 0) & 63);
+  const j1 = <usize>(<i32>i64x2.extract_lane(bits, 1) & 63);
+  return v128.load64_lane(TABLE + (j1 << 3), v128.load64_zero(TABLE + (j0 << 3)), 1);
+}
+
+/** 2^m for integral lanes -1022 <= m <= 1023: m + 1023 into the exponent field. */
+// @ts-ignore: decorator
+@inline
+function pow2(m: v128): v128 {
+  return i64x2.shl(f64x2.add(m, f64x2.splat(MAGIC + 1023)), 52);
+}
+
+/** fastmath.ts's exp on both lanes. */
+// @ts-ignore: decorator
+@inline
+export function exp2(x: v128): v128 {
+  const c = v128.bitselect(f64x2.splat(EXP_MIN), x, f64x2.lt(x, f64x2.splat(EXP_MIN)));
+  const k = f64x2.floor(f64x2.add(f64x2.mul(c, f64x2.splat(SCALE)), f64x2.splat(0.5)));
+  const r = f64x2.sub(f64x2.sub(c, f64x2.mul(k, f64x2.splat(LN2_64_HI))), f64x2.mul(k, f64x2.splat(LN2_64_LO)));
+  const p = poly(r);
+  // m = k >> 6 and h = m >> 1 as JS computes them (floor division, exact in doubles).
+  const m = f64x2.floor(f64x2.mul(k, f64x2.splat(1.0 / 64)));
+  const h = f64x2.floor(f64x2.mul(m, f64x2.splat(0.5)));
+  const e = f64x2.mul(f64x2.mul(f64x2.mul(p, table(k)), pow2(h)), pow2(f64x2.sub(m, h)));
+  return v128.bitselect(f64x2.splat(Infinity), e, f64x2.gt(x, f64x2.splat(EXP_MAX)));
+}
+
+/** fastmath.ts's tanh on both lanes: 1 - 2 / (1 + e^{2x}), 2x clamped to [-40, 40]. */
+// @ts-ignore: decorator
+@inline
+export function tanh2(x: v128): v128 {
+  let y = f64x2.mul(x, f64x2.splat(2.0));
+  y = v128.bitselect(f64x2.splat(40.0), y, f64x2.gt(x, f64x2.splat(20.0)));
+  y = v128.bitselect(f64x2.splat(-40.0), y, f64x2.lt(x, f64x2.splat(-20.0)));
+  const k = f64x2.floor(f64x2.add(f64x2.mul(y, f64x2.splat(SCALE)), f64x2.splat(0.5)));
+  const r = f64x2.sub(f64x2.sub(y, f64x2.mul(k, f64x2.splat(LN2_64_HI))), f64x2.mul(k, f64x2.splat(LN2_64_LO)));
+  const p = poly(r);
+  const e = f64x2.mul(f64x2.mul(p, table(k)), pow2(f64x2.floor(f64x2.mul(k, f64x2.splat(1.0 / 64)))));
+  const one = f64x2.splat(1.0);
+  return f64x2.sub(one, f64x2.div(f64x2.splat(2.0), f64x2.add(one, e)));
+}
+
+export const TANH: i32 = 0;
+export const SIGMOID: i32 = 1;
+export const RELU: i32 = 2;
+export const LEAKY: i32 = 3;
+export const LINEAR: i32 = 4;
+
+/** The hidden activation of kernels.ts's `activate` on both lanes. */
+// @ts-ignore: decorator
+@inline
+export function activate(z: v128, act: i32): v128 {
+  if (act == TANH) return tanh2(z);
+  if (act == SIGMOID) return f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), exp2(f64x2.neg(z))));
+  // relu: z <= 0 becomes 0, NaN stays; leaky: z <= 0 becomes 0.01 z.
+  if (act == RELU) return v128.andnot(z, f64x2.le(z, f64x2.splat(0)));
+  if (act == LEAKY) return v128.bitselect(f64x2.mul(z, f64x2.splat(0.01)), z, f64x2.le(z, f64x2.splat(0)));
+  return z;
+}
+
+/** delta f'(z) with f' in terms of a = f(z), as kernels.ts's `multiplyDerivative`. */
+// @ts-ignore: decorator
+@inline
+export function derive(d: v128, a: v128, act: i32): v128 {
+  const one = f64x2.splat(1.0);
+  if (act == TANH) return f64x2.mul(d, f64x2.sub(one, f64x2.mul(a, a)));
+  if (act == SIGMOID) return f64x2.mul(d, f64x2.mul(a, f64x2.sub(one, a)));
+  if (act == RELU) return v128.and(d, f64x2.gt(a, f64x2.splat(0)));
+  if (act == LEAKY) return v128.bitselect(d, f64x2.mul(d, f64x2.splat(0.01)), f64x2.gt(a, f64x2.splat(0)));
+  return d;
+}
