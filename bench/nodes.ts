@@ -68,6 +68,7 @@ function run(hidden: number[], nodes: boolean): Promise<Sample> {
     playing: true,
     speed: Number.POSITIVE_INFINITY,
     aspect: 1.3,
+    box: null,
     inspect,
   });
   return new Promise((done) =>
