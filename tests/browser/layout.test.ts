@@ -71,7 +71,8 @@ describe('on a phone (390 x 844, touch)', () => {
         .then((b) => b && b.y + b.height < 0),
     ).toBe(true);
     const pass = page.getByTestId('plot-pass');
-    expect(await pass.isVisible()).toBe(true);
+    // (Between runs there is nothing to say until the new run's first snapshot.)
+    await expect.poll(() => pass.isVisible()).toBe(true);
     await expect.poll(() => pass.textContent()).toMatch(/^pass [\d,]+ · loss [\d.]+$/);
     expect(errors).toEqual([]);
   });
