@@ -24,6 +24,7 @@ import { useStoreApi } from '../state/react';
 import { type CanvasSize, CanvasView } from './CanvasView';
 import { PlotProbe } from './data/PlotProbe';
 import { PlotUnitLayer } from './inside/PlotUnitLayer';
+import { PlotPass } from './PlotPass';
 
 function place(el: HTMLElement | SVGElement | null, r: Rect): void {
   if (!el) return;
@@ -154,6 +155,7 @@ export function PlotCanvas() {
         <path ref={lineRef} className="line" />
       </svg>
       <PlotUnitLayer />
+      <PlotPass />
       <CanvasView className="layer" draw={drawMarksLayer} subscribe={onMarks} onResize={onResize} />
       <PlotProbe />
     </div>

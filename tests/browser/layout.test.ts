@@ -63,6 +63,17 @@ describe('on a phone (390 x 844, touch)', () => {
     );
     expect(seen.frames).toBeGreaterThan(3);
     expect(seen.outside).toEqual([]);
+    // The status line has scrolled away; the plot carries the pass and the loss.
+    expect(
+      await page
+        .getByTestId('status')
+        .boundingBox()
+        .then((b) => b && b.y + b.height < 0),
+    ).toBe(true);
+    const pass = page.getByTestId('plot-pass');
+    // (Between runs there is nothing to say until the new run's first snapshot.)
+    await expect.poll(() => pass.isVisible()).toBe(true);
+    await expect.poll(() => pass.textContent()).toMatch(/^pass [\d,]+ · loss [\d.]+$/);
     expect(errors).toEqual([]);
   });
 

@@ -282,6 +282,37 @@ describe('"Inside the network"', () => {
     expect(store.getState().plotUnit).toBeNull();
   });
 
+  it('asks for the node heatmaps only while the diagram is on screen', () => {
+    const watched = new Map<Element, (entries: { isIntersecting: boolean }[]) => void>();
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(private readonly cb: (entries: { isIntersecting: boolean }[]) => void) {}
+        observe(el: Element) {
+          watched.set(el, this.cb);
+        }
+        disconnect() {}
+      },
+    );
+    try {
+      const store = renderInside();
+      const diagram = document.querySelector('.diagram-view')!;
+      const section = document.querySelector('.inside')!;
+      const show = (el: Element, on: boolean) => act(() => watched.get(el)!([{ isIntersecting: on }]));
+      expect(store.getState().inspect.nodes).toBe(true);
+      // Scrolled so that the unit field and hidden space stay, the diagram not: no heatmaps.
+      show(diagram, false);
+      expect(store.getState().inspect).toMatchObject({ nodes: false, unit: { layer: 1, unit: 0 } });
+      show(diagram, true);
+      expect(store.getState().inspect.nodes).toBe(true);
+      // The whole section off screen: nothing at all.
+      show(section, false);
+      expect(store.getState().inspect).toEqual({ unit: null, hidden: null });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('offers two chosen units of a wider layer; choosing the same unit twice swaps them', () => {
     const store = createAppStore();
     store.getState().setHidden(0, 6);

@@ -24,7 +24,14 @@ export function SelectControl<T extends string>({
   const about = useHelp();
   return (
     <div className="control control-inline">
-      <label htmlFor={id}>{label}</label>
+      {help ? (
+        <span className="control-name">
+          <label htmlFor={id}>{label}</label>
+          <HelpButton topic={label} open={about.open} onToggle={about.toggle} controls={helpId} />
+        </span>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       <select
         id={id}
         value={value}
@@ -41,12 +48,9 @@ export function SelectControl<T extends string>({
         ))}
       </select>
       {help ? (
-        <>
-          <HelpButton topic={label} open={about.open} onToggle={about.toggle} controls={helpId} />
-          <HelpText id={helpId} open={about.open}>
-            {help}
-          </HelpText>
-        </>
+        <HelpText id={helpId} open={about.open}>
+          {help}
+        </HelpText>
       ) : null}
     </div>
   );
