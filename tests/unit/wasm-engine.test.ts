@@ -167,6 +167,22 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     }
   });
 
+  it('a NaN with any payload in the data stays NaN through tanh and exp', () => {
+    const payload = new Float64Array(new BigUint64Array([0x7ff80000000fffc0n, 0xfff0000000003fc1n]).buffer);
+    const data = editedData(new RandomState(3), 30, 2);
+    data.X[4] = payload[0]!;
+    data.X[9] = payload[1]!;
+    const config = { ...DEFAULT_CONFIG, hidden: [5], n: 30 };
+    const a = createRun(config, data, jsBackend);
+    const b = createRun(config, data, wasm);
+    const ta = trace(a, 3);
+    const tb = trace(b, 3);
+    expect(ta.train.length).toBeGreaterThan(0);
+    expect(sameValues(tb.train, ta.train)).toBe(true);
+    expect(tb.divergedAt).toBe(ta.divergedAt);
+    expect(sameParams(b.trainer.params, a.trainer.params)).toBe(true);
+  });
+
   it('the plot’s grid: the same probabilities for every activation and class count', () => {
     const rng = new RandomState(5);
     for (let k = 0; k < 10; k++) {
