@@ -4,6 +4,7 @@
 // allocates. Activations and deltas are rows x units, row-major; X is rows x 2 as in JS.
 import { forwardLayer, gradientUpdate, hiddenDeltas, outputDeltas, softmax, transpose } from './layers';
 import { TABLE } from './math';
+import { shallowBackward } from './shallow';
 
 let plan: usize = 0;
 
@@ -64,6 +65,12 @@ function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64): void {
   const Wt = <usize>load<i32>(plan, 8);
   const C = <i32>layerWord(L, 1);
   outputDeltas(layerWord(L, 4), y, layerWord(L, 5), rows, C);
+  if (L == 2 && C == 2) {
+    // [2, h, 2]: one sweep (shallow.ts).
+    const h = <i32>layerWord(1, 1);
+    shallowBackward(X, layerWord(1, 4), layerWord(2, 5), layerWord(1, 2), layerWord(1, 3), layerWord(2, 2), layerWord(2, 3), rows, h, lr, reg, act);
+    return;
+  }
   for (let l = L; l >= 1; l--) {
     const din = <i32>layerWord(l, 0);
     const dout = <i32>layerWord(l, 1);
