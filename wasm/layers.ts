@@ -71,7 +71,6 @@ export function forwardLayer(A: usize, din: i32, W: usize, b: usize, Z: usize, d
  * Returns the smallest probability of a row's true class (y != 0), else 1.
  */
 export function softmax(Z: usize, rows: i32, c: i32, y: usize): f64 {
-  if (c == 2) return softmax2(Z, rows, y);
   let minP = 1.0;
   const zs = <usize>c << 3;
   for (let i = 0; i < rows; i++) {
@@ -100,44 +99,6 @@ export function softmax(Z: usize, rows: i32, c: i32, y: usize): f64 {
     }
     if (y != 0) {
       const p = load<f64>(z + (<usize>load<u8>(y + <usize>i) << 3));
-      if (!(p >= minP)) minP = p;
-    }
-  }
-  return minP;
-}
-
-/** One row of `softmax` for two classes, the row's two logits in z's lanes: its probabilities. */
-// @ts-ignore: decorator
-@inline
-function probs2(z: v128): v128 {
-  const z0 = f64x2.extract_lane(z, 0);
-  const z1 = f64x2.extract_lane(z, 1);
-  const e = exp2(f64x2.sub(z, f64x2.splat(z1 > z0 ? z1 : z0)));
-  return f64x2.mul(e, f64x2.splat(1 / (f64x2.extract_lane(e, 0) + f64x2.extract_lane(e, 1))));
-}
-
-/** `softmax` for two classes, four rows at a time so that their exps overlap. */
-function softmax2(Z: usize, rows: i32, y: usize): f64 {
-  let minP = 1.0;
-  let i = 0;
-  for (; i + 3 < rows; i += 4) {
-    const z = Z + (<usize>i << 4);
-    const p0 = probs2(v128.load(z));
-    const p1 = probs2(v128.load(z, 16));
-    const p2 = probs2(v128.load(z, 32));
-    const p3 = probs2(v128.load(z, 48));
-    v128.store(z, p0);
-    v128.store(z, p1, 16);
-    v128.store(z, p2, 32);
-    v128.store(z, p3, 48);
-  }
-  for (; i < rows; i++) {
-    const z = Z + (<usize>i << 4);
-    v128.store(z, probs2(v128.load(z)));
-  }
-  if (y != 0) {
-    for (let r = 0; r < rows; r++) {
-      const p = load<f64>(Z + (<usize>r << 4) + (<usize>load<u8>(y + <usize>r) << 3));
       if (!(p >= minP)) minP = p;
     }
   }
