@@ -4,6 +4,8 @@
 // allocates. Activations and deltas are rows x units, row-major; X is rows x 2 as in JS.
 import { forwardLayer, gradientUpdate, hiddenDeltas, outputDeltas, softmax, transpose } from './layers';
 import { TABLE } from './math';
+import { output2 } from './output2';
+import { shallowBackward } from './shallow';
 
 let plan: usize = 0;
 
@@ -25,18 +27,31 @@ function layerWord(l: i32, k: i32): usize {
   return <usize>load<i32>(plan + 16 + ((<usize>(l - 1) * 8 + <usize>k) << 2));
 }
 
-/** Class probabilities of rows of X (rows x 2) into the last layer's activations; see `softmax`. */
-export function forward(X: usize, y: usize, rows: i32): f64 {
+/**
+ * Class probabilities of rows of X (rows x 2) into the last layer's activations; with labels (y != 0)
+ * returns the smallest probability of a row's true class, else 1. Two-class networks also write the
+ * output deltas P - onehot(y) to D when D != 0 (training).
+ */
+function run(X: usize, y: usize, rows: i32, D: usize): f64 {
   const L = load<i32>(plan);
   const act = load<i32>(plan, 4);
   let A = X;
   // Layer l's activations are the next layer's input; the last layer's are the logits, then probabilities.
-  for (let l = 1; l <= L; l++) {
+  for (let l = 1; l < L; l++) {
     const Z = layerWord(l, 4);
-    forwardLayer(A, <i32>layerWord(l, 0), layerWord(l, 2), layerWord(l, 3), Z, <i32>layerWord(l, 1), rows, l < L ? act : -1);
+    forwardLayer(A, <i32>layerWord(l, 0), layerWord(l, 2), layerWord(l, 3), Z, <i32>layerWord(l, 1), rows, act);
     A = Z;
   }
-  return softmax(A, rows, <i32>layerWord(L, 1), y);
+  const din = <i32>layerWord(L, 0);
+  const C = <i32>layerWord(L, 1);
+  const P = layerWord(L, 4);
+  if (C == 2) return output2(A, din, layerWord(L, 2), layerWord(L, 3), P, D, y, rows);
+  forwardLayer(A, din, layerWord(L, 2), layerWord(L, 3), P, C, rows, -1);
+  return softmax(P, rows, C, y);
+}
+
+export function forward(X: usize, y: usize, rows: i32): f64 {
+  return run(X, y, rows, 0);
 }
 
 /** Rows of the last forward pass whose arg-max class (ties to the lower) is y's. */
@@ -63,7 +78,14 @@ function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64): void {
   const act = load<i32>(plan, 4);
   const Wt = <usize>load<i32>(plan, 8);
   const C = <i32>layerWord(L, 1);
-  outputDeltas(layerWord(L, 4), y, layerWord(L, 5), rows, C);
+  // Two classes: `run` wrote the output deltas.
+  if (C != 2) outputDeltas(layerWord(L, 4), y, layerWord(L, 5), rows, C);
+  if (L == 2 && C == 2) {
+    // [2, h, 2]: one sweep (shallow.ts).
+    const h = <i32>layerWord(1, 1);
+    shallowBackward(X, layerWord(1, 4), layerWord(2, 5), layerWord(1, 2), layerWord(1, 3), layerWord(2, 2), layerWord(2, 3), rows, h, lr, reg, act);
+    return;
+  }
   for (let l = L; l >= 1; l--) {
     const din = <i32>layerWord(l, 0);
     const dout = <i32>layerWord(l, 1);
@@ -81,7 +103,8 @@ function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64): void {
 
 /** One forward and backward pass on rows of X; returns the smallest true-class probability. */
 export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64): f64 {
-  const minP = forward(X, y, rows);
+  const L = load<i32>(plan);
+  const minP = run(X, y, rows, layerWord(L, 1) == 2 ? layerWord(L, 5) : 0);
   backward(X, y, rows, lr, reg);
   return minP;
 }

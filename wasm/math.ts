@@ -50,7 +50,8 @@ function pow2(m: v128): v128 {
 // @ts-ignore: decorator
 @inline
 export function exp2(x: v128): v128 {
-  const c = v128.bitselect(f64x2.splat(EXP_MIN), x, f64x2.lt(x, f64x2.splat(EXP_MIN)));
+  // pmax(x, m) = x < m ? m : x, NaN staying NaN.
+  const c = f64x2.pmax(x, f64x2.splat(EXP_MIN));
   const k = f64x2.floor(f64x2.add(f64x2.mul(c, f64x2.splat(SCALE)), f64x2.splat(0.5)));
   const r = f64x2.sub(f64x2.sub(c, f64x2.mul(k, f64x2.splat(LN2_64_HI))), f64x2.mul(k, f64x2.splat(LN2_64_LO)));
   const p = poly(r);
@@ -65,13 +66,20 @@ export function exp2(x: v128): v128 {
 // @ts-ignore: decorator
 @inline
 export function tanh2(x: v128): v128 {
-  let y = f64x2.mul(x, f64x2.splat(2.0));
-  y = v128.bitselect(f64x2.splat(40.0), y, f64x2.gt(x, f64x2.splat(20.0)));
-  y = v128.bitselect(f64x2.splat(-40.0), y, f64x2.lt(x, f64x2.splat(-20.0)));
+  // x > 20 ? 40 : x < -20 ? -40 : 2x is 2x clamped to [-40, 40] (2x is exact); pmin and pmax keep a
+  // NaN as the JS does.
+  const y = f64x2.pmax(f64x2.pmin(f64x2.mul(x, f64x2.splat(2.0)), f64x2.splat(40.0)), f64x2.splat(-40.0));
   const k = f64x2.floor(f64x2.add(f64x2.mul(y, f64x2.splat(SCALE)), f64x2.splat(0.5)));
   const r = f64x2.sub(f64x2.sub(y, f64x2.mul(k, f64x2.splat(LN2_64_HI))), f64x2.mul(k, f64x2.splat(LN2_64_LO)));
   const p = poly(r);
-  const e = f64x2.mul(f64x2.mul(p, table(k)), pow2(f64x2.floor(f64x2.mul(k, f64x2.splat(1.0 / 64)))));
+  // (p T) 2^m with m = k >> 6 in [-58, 57]: p T is in [0.98, 2.03], so the product is a normal number
+  // and multiplying by 2^m only adds m to its exponent; done on the bits. k + MAGIC holds 2^51 + k in
+  // its low 52 bits, so shifting right by 6 and back left by 52 leaves m << 52 (two's complement).
+  // A NaN lane (k NaN) adds nothing, so that it stays NaN whatever its payload.
+  const pt = f64x2.mul(p, table(k));
+  const shifted = i64x2.shl(i64x2.shr_u(f64x2.add(k, f64x2.splat(MAGIC)), 6), 52);
+  const m = v128.and(shifted, f64x2.eq(k, k));
+  const e = i64x2.add(pt, m);
   const one = f64x2.splat(1.0);
   return f64x2.sub(one, f64x2.div(f64x2.splat(2.0), f64x2.add(one, e)));
 }

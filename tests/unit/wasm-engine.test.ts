@@ -139,6 +139,50 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     expect(sameValues(tb.train, ta.train)).toBe(true);
   });
 
+  it('special values (the clamps of exp and tanh, infinities, NaN, -0) take the same paths in both', () => {
+    const specials = [20, -20, 10.000000000000002, -10.000000000000002, 400, -400, 1e300, -1e300, Infinity];
+    const more = [-Infinity, Number.NaN, -0, 5e-324, 0.5, -0.5];
+    for (const act of ACTIVATIONS) {
+      for (const classes of [2, 3]) {
+        const config = { ...DEFAULT_CONFIG, act, hidden: [6, 5], data: 'blobs' as const, classes, n: 40 };
+        const a = createRun(config, undefined, jsBackend);
+        const b = createRun(config, undefined, wasm);
+        for (const run of [a, b]) {
+          const W = run.trainer.params.W;
+          [...specials, ...more].forEach((v, i) => {
+            // Spread over every layer's weights: some rows then overflow, clamp or turn NaN.
+            const w = W[i % W.length]!;
+            w[(i * 7) % w.length] = i % 5 === 0 ? v : v / 40;
+          });
+        }
+        expect(sameValues([b.trainer.loss()], [a.trainer.loss()]), `${act} ${classes}`).toBe(true);
+        expect(b.trainer.accuracy()).toBe(a.trainer.accuracy());
+        for (let i = 0; i < 3; i++) {
+          a.trainer.step(true);
+          b.trainer.step(true);
+          expect(sameValues([b.trainer.lastLoss], [a.trainer.lastLoss]), `${act} ${classes}`).toBe(true);
+        }
+        expect(sameParams(b.trainer.params, a.trainer.params), `${act} ${classes}`).toBe(true);
+      }
+    }
+  });
+
+  it('a NaN with any payload in the data stays NaN through tanh and exp', () => {
+    const payload = new Float64Array(new BigUint64Array([0x7ff80000000fffc0n, 0xfff0000000003fc1n]).buffer);
+    const data = editedData(new RandomState(3), 30, 2);
+    data.X[4] = payload[0]!;
+    data.X[9] = payload[1]!;
+    const config = { ...DEFAULT_CONFIG, hidden: [5], n: 30 };
+    const a = createRun(config, data, jsBackend);
+    const b = createRun(config, data, wasm);
+    const ta = trace(a, 3);
+    const tb = trace(b, 3);
+    expect(ta.train.length).toBeGreaterThan(0);
+    expect(sameValues(tb.train, ta.train)).toBe(true);
+    expect(tb.divergedAt).toBe(ta.divergedAt);
+    expect(sameParams(b.trainer.params, a.trainer.params)).toBe(true);
+  });
+
   it('the plot’s grid: the same probabilities for every activation and class count', () => {
     const rng = new RandomState(5);
     for (let k = 0; k < 10; k++) {

@@ -1,0 +1,79 @@
+// The output layer of a two-class network, its softmax and (when training) its deltas in one loop
+// over the rows, four rows at a time so that their exps overlap: the operations of `combine`,
+// `softmax` and `probsMinusOneHot` (kernels.ts) in their order, each row's two classes in the lanes.
+import { exp2 } from './math';
+
+/** A row's probabilities from its two logits (lanes 0 and 1), as `softmax` computes them. */
+// @ts-ignore: decorator
+@inline
+function probs2(z: v128): v128 {
+  const z0 = f64x2.extract_lane(z, 0);
+  const z1 = f64x2.extract_lane(z, 1);
+  // exp(0) is exactly 1: the larger logit's lane needs no special case.
+  const e = exp2(f64x2.sub(z, f64x2.splat(z1 > z0 ? z1 : z0)));
+  return f64x2.mul(e, f64x2.splat(1 / (f64x2.extract_lane(e, 0) + f64x2.extract_lane(e, 1))));
+}
+
+/** Stores row i's probabilities p at P and, with D != 0, its deltas p - onehot(y_i); returns min P[y_i]. */
+// @ts-ignore: decorator
+@inline
+function finish(p: v128, P: usize, D: usize, y: usize, i: i32, minP: f64): f64 {
+  const o = <usize>i << 4;
+  v128.store(P + o, p);
+  if (y == 0) return minP;
+  const one = load<u8>(y + <usize>i) != 0;
+  if (D != 0) v128.store(D + o, f64x2.sub(p, one ? f64x2(0, 1) : f64x2(1, 0)));
+  const t = one ? f64x2.extract_lane(p, 1) : f64x2.extract_lane(p, 0);
+  return t >= minP ? minP : t;
+}
+
+/**
+ * P = softmax(A W + b) for rows of A (rows x din), W din x 2; each logit summed over r in order, then
+ * b added. With labels y (y != 0), returns the smallest probability of a row's true class (NaN-aware
+ * as `softmax`) and, with D != 0, writes the deltas P - onehot(y); else returns 1.
+ */
+export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usize, y: usize, rows: i32): f64 {
+  const as = <usize>din << 3;
+  const bv = v128.load(b);
+  let minP = 1.0;
+  let i = 0;
+  for (; i + 3 < rows; i += 4) {
+    const a0 = A + <usize>i * as;
+    const a1 = a0 + as;
+    const a2 = a1 + as;
+    const a3 = a2 + as;
+    let w = W;
+    let wv = v128.load(w);
+    let s0 = f64x2.mul(v128.load64_splat(a0), wv);
+    let s1 = f64x2.mul(v128.load64_splat(a1), wv);
+    let s2 = f64x2.mul(v128.load64_splat(a2), wv);
+    let s3 = f64x2.mul(v128.load64_splat(a3), wv);
+    for (let r: usize = 8; r < as; r += 8) {
+      w += 16;
+      wv = v128.load(w);
+      s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(a0 + r), wv));
+      s1 = f64x2.add(s1, f64x2.mul(v128.load64_splat(a1 + r), wv));
+      s2 = f64x2.add(s2, f64x2.mul(v128.load64_splat(a2 + r), wv));
+      s3 = f64x2.add(s3, f64x2.mul(v128.load64_splat(a3 + r), wv));
+    }
+    const p0 = probs2(f64x2.add(s0, bv));
+    const p1 = probs2(f64x2.add(s1, bv));
+    const p2 = probs2(f64x2.add(s2, bv));
+    const p3 = probs2(f64x2.add(s3, bv));
+    minP = finish(p0, P, D, y, i, minP);
+    minP = finish(p1, P, D, y, i + 1, minP);
+    minP = finish(p2, P, D, y, i + 2, minP);
+    minP = finish(p3, P, D, y, i + 3, minP);
+  }
+  for (; i < rows; i++) {
+    const a0 = A + <usize>i * as;
+    let w = W;
+    let s0 = f64x2.mul(v128.load64_splat(a0), v128.load(w));
+    for (let r: usize = 8; r < as; r += 8) {
+      w += 16;
+      s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(a0 + r), v128.load(w)));
+    }
+    minP = finish(probs2(f64x2.add(s0, bv)), P, D, y, i, minP);
+  }
+  return minP;
+}
