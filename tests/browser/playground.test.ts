@@ -8,6 +8,7 @@ import {
   query,
   statusPass,
   statusText,
+  stepSliderTo,
   WATCH_LONG_TASKS,
   WATCH_PLOT,
 } from './probes';
@@ -302,14 +303,7 @@ describe('the playground in Chromium', () => {
       /step is too big for 200 points: lower the learning rate, to 0\.025/,
     );
     // The tutorial's own rate, by contrast, ends in a success.
-    const lr = slider(page, 'Learning rate');
-    await lr.focus();
-    for (let i = 0; i < 40; i++) {
-      const before = await lr.getAttribute('aria-valuetext');
-      if (before === '0.01') break;
-      await page.keyboard.press('ArrowLeft');
-      await expect.poll(() => lr.getAttribute('aria-valuetext')).not.toBe(before);
-    }
+    await stepSliderTo(page, 'Learning rate', '0.01');
     await expect
       .poll(() => status.getAttribute('data-verdict'), { timeout: 30000 })
       .toMatch(/finished|converged/);

@@ -1,5 +1,6 @@
 /** Things the browser tests read from the page. */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** A hash of the plot canvas, read through a small copy (cheap enough to call every frame). */
 export function plotHash(page: Page): Promise<number> {
@@ -176,4 +177,21 @@ export function inkShares(page: Page, selector: string): Promise<number[]> {
       }),
     selector,
   );
+}
+
+/**
+ * Presses `key` on the slider until its text is `text` (at most 40 presses), one change at a time: the
+ * text follows a key press after a render, so a busy machine would otherwise read the old value and step
+ * past the one wanted.
+ */
+export async function stepSliderTo(page: Page, name: string, text: string, key = 'ArrowLeft'): Promise<void> {
+  const slider = page.getByRole('slider', { name, exact: true });
+  await slider.focus();
+  for (let i = 0; i < 40; i++) {
+    const before = await slider.getAttribute('aria-valuetext');
+    if (before === text) return;
+    await page.keyboard.press(key);
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).not.toBe(before);
+  }
+  expect(await slider.getAttribute('aria-valuetext')).toBe(text);
 }

@@ -12,7 +12,7 @@ import { initFromQuery, linkQuery, linkStateOf, readPoints, URL_NOTICE_TITLE } f
 import { hiddenScale } from '../../src/ui/sliderScales';
 import { DESKTOP, type WatchedPage } from './browser';
 import { hostileQueries, INJECTIONS } from './hostile';
-import { plotHash, statusText } from './probes';
+import { plotHash, statusText, stepSliderTo } from './probes';
 import { browserSuite } from './suite';
 
 /** A sample through the page; tests/unit/hostile-links.test.ts runs thousands through the same code. */
@@ -253,17 +253,7 @@ describe('robustness in Chromium', () => {
       { gen },
     );
 
-    const lr = page.getByRole('slider', { name: 'Learning rate', exact: true });
-    await lr.focus();
-    // One step at a time: the slider's text follows a key press after a render, so read it only once it
-    // has changed (a busy machine would otherwise see the old value and step past 0.01).
-    for (let i = 0; i < 40; i++) {
-      const before = await lr.getAttribute('aria-valuetext');
-      if (before === '0.01') break;
-      await page.keyboard.press('ArrowLeft');
-      await expect.poll(() => lr.getAttribute('aria-valuetext')).not.toBe(before);
-    }
-    expect(await lr.getAttribute('aria-valuetext')).toBe('0.01');
+    await stepSliderTo(page, 'Learning rate', '0.01');
     await waitForTrainingAfter(page, gen + 1, 2000);
     expect(await page.locator(STATUS).getAttribute('data-state')).not.toBe('diverged');
     expect(await statusText(page)).toMatch(/loss \d\.\d+/);
