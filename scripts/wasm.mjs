@@ -41,4 +41,5 @@ if (error) {
   process.stderr.write(`wasm: ${error.message}\n`);
   process.exit(1);
 }
-process.stdout.write(`wasm: built ${out.slice(root.length + 1)}\n`);
+// On stderr: `npm run --silent train -- --json` prints only the trainer's JSON on stdout.
+process.stderr.write(`wasm: built ${out.slice(root.length + 1)}\n`);

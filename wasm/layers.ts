@@ -3,7 +3,7 @@
 // sum runs over its terms in the order kernels.ts sums them. A layer with an odd number of units
 // computes one lane too many at its end (reading the next word, whose value does not matter) and
 // stores only the first lane there; buffers have 16 bytes of room after them for that read.
-import { activate, derive, exp2 } from './math';
+import { activate, derive, exp2, TANH, tanh2 } from './math';
 
 // @ts-ignore: decorator
 @inline
@@ -18,6 +18,10 @@ function put(p: usize, v: v128, whole: bool): void {
  * keep four independent sums going through a long din.
  */
 export function forwardLayer(A: usize, din: i32, W: usize, b: usize, Z: usize, dout: i32, rows: i32, act: i32): void {
+  if (din == 2 && act == TANH) {
+    inputTanh(A, W, b, Z, dout, rows);
+    return;
+  }
   const as = <usize>din << 3;
   const zs = <usize>dout << 3;
   let i = 0;
@@ -45,11 +49,13 @@ export function forwardLayer(A: usize, din: i32, W: usize, b: usize, Z: usize, d
       const bv = v128.load(b + (<usize>o << 3));
       const whole = o + 1 < dout;
       const zo = z0 + (<usize>o << 3);
-      put(zo, activate(f64x2.add(s0, bv), act), whole);
-      put(zo + zs, activate(f64x2.add(s1, bv), act), whole);
-      put(zo + 2 * zs, activate(f64x2.add(s2, bv), act), whole);
-      put(zo + 3 * zs, activate(f64x2.add(s3, bv), act), whole);
+      put(zo, f64x2.add(s0, bv), whole);
+      put(zo + zs, f64x2.add(s1, bv), whole);
+      put(zo + 2 * zs, f64x2.add(s2, bv), whole);
+      put(zo + 3 * zs, f64x2.add(s3, bv), whole);
     }
+    // The activation in a loop of its own: inlined beside the four sums it would crowd the registers.
+    if (act >= 0) activateRange(z0, 4 * dout, act);
   }
   for (; i < rows; i++) {
     const a0 = A + <usize>i * as;
@@ -62,6 +68,57 @@ export function forwardLayer(A: usize, din: i32, W: usize, b: usize, Z: usize, d
         s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(a0 + r), v128.load(w)));
       }
       put(z0 + (<usize>o << 3), activate(f64x2.add(s0, v128.load(b + (<usize>o << 3))), act), o + 1 < dout);
+    }
+  }
+}
+
+/** f(z) in place on n contiguous values at p. */
+function activateRange(p: usize, n: i32, act: i32): void {
+  const end = p + (<usize>n << 3);
+  let q = p;
+  for (; q + 8 < end; q += 16) v128.store(q, activate(v128.load(q), act));
+  if (q < end) v128.store64_lane(q, activate(v128.load(q), act), 0);
+}
+
+/**
+ * `forwardLayer` for a first layer (X rows x 2) with tanh: two rows at a time (their tanhs overlap), a
+ * loop body small enough to keep the rows' inputs and tanh's constants in registers.
+ */
+function inputTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32): void {
+  const zs = <usize>dout << 3;
+  const w1 = W + zs;
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x = X + (<usize>i << 4);
+    const x0 = v128.load64_splat(x);
+    const x1 = v128.load64_splat(x, 8);
+    const y0 = v128.load64_splat(x, 16);
+    const y1 = v128.load64_splat(x, 24);
+    const z = Z + <usize>i * zs;
+    for (let o: usize = 0; o < zs; o += 16) {
+      const u = v128.load(W + o);
+      const v = v128.load(w1 + o);
+      const c = v128.load(b + o);
+      const p = tanh2(f64x2.add(f64x2.add(f64x2.mul(x0, u), f64x2.mul(x1, v)), c));
+      const q = tanh2(f64x2.add(f64x2.add(f64x2.mul(y0, u), f64x2.mul(y1, v)), c));
+      if (o + 8 < zs) {
+        v128.store(z + o, p);
+        v128.store(z + zs + o, q);
+      } else {
+        v128.store64_lane(z + o, p, 0);
+        v128.store64_lane(z + zs + o, q, 0);
+      }
+    }
+  }
+  if (i < rows) {
+    const x = X + (<usize>i << 4);
+    const x0 = v128.load64_splat(x);
+    const x1 = v128.load64_splat(x, 8);
+    const z = Z + <usize>i * zs;
+    for (let o: usize = 0; o < zs; o += 16) {
+      const s = f64x2.add(f64x2.add(f64x2.mul(x0, v128.load(W + o)), f64x2.mul(x1, v128.load(w1 + o))), v128.load(b + o));
+      if (o + 8 < zs) v128.store(z + o, tanh2(s));
+      else v128.store64_lane(z + o, tanh2(s), 0);
     }
   }
 }

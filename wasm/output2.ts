@@ -1,6 +1,6 @@
-// The output layer of a two-class network, its softmax and (when training) its deltas in one loop
-// over the rows, four rows at a time so that their exps overlap: the operations of `combine`,
-// `softmax` and `probsMinusOneHot` (kernels.ts) in their order, each row's two classes in the lanes.
+// The output layer of a two-class network, its softmax and (when training) its deltas: the
+// operations of `combine`, `softmax` and `probsMinusOneHot` (kernels.ts) in their order, each row's
+// two classes in the lanes; the logits four rows at a time, the softmax two rows at a time.
 import { exp2 } from './math';
 
 /** A row's probabilities from its two logits (lanes 0 and 1), as `softmax` computes them. */
@@ -56,14 +56,20 @@ export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usi
       s2 = f64x2.add(s2, f64x2.mul(v128.load64_splat(a2 + r), wv));
       s3 = f64x2.add(s3, f64x2.mul(v128.load64_splat(a3 + r), wv));
     }
-    const p0 = probs2(f64x2.add(s0, bv));
-    const p1 = probs2(f64x2.add(s1, bv));
-    const p2 = probs2(f64x2.add(s2, bv));
-    const p3 = probs2(f64x2.add(s3, bv));
-    minP = finish(p0, P, D, y, i, minP);
-    minP = finish(p1, P, D, y, i + 1, minP);
-    minP = finish(p2, P, D, y, i + 2, minP);
-    minP = finish(p3, P, D, y, i + 3, minP);
+    // The logits first; the softmax below in a loop of its own, whose body stays small enough for
+    // the registers (four exps inlined here would spill).
+    const p = P + (<usize>i << 4);
+    v128.store(p, f64x2.add(s0, bv));
+    v128.store(p, f64x2.add(s1, bv), 16);
+    v128.store(p, f64x2.add(s2, bv), 32);
+    v128.store(p, f64x2.add(s3, bv), 48);
+  }
+  for (let r = 0; r + 1 < i; r += 2) {
+    const p = P + (<usize>r << 4);
+    const q0 = probs2(v128.load(p));
+    const q1 = probs2(v128.load(p, 16));
+    minP = finish(q0, P, D, y, r, minP);
+    minP = finish(q1, P, D, y, r + 1, minP);
   }
   for (; i < rows; i++) {
     const a0 = A + <usize>i * as;

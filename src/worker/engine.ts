@@ -11,6 +11,9 @@ import { DEFAULT_CONFIG } from '../config/schema';
 import { type Backend, jsBackend, simdSupported, wasmBackend } from '../core/backend';
 import { createRun } from '../core/run';
 
+/** Past this the worker trains in JavaScript rather than keep the page waiting for its first run. */
+const LOAD_TIMEOUT_MS = 5000;
+
 async function compile(): Promise<WebAssembly.Module> {
   const response = await fetch(engineUrl);
   if (!response.ok) throw new Error(`${engineUrl}: HTTP ${response.status}`);
@@ -42,7 +45,12 @@ function warmUp(backend: Backend): void {
 export async function loadBackend(report: (message: string) => void): Promise<Backend> {
   if (!simdSupported()) return jsBackend;
   try {
-    const backend = wasmBackend(await compile());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`not loaded within ${LOAD_TIMEOUT_MS} ms`)), LOAD_TIMEOUT_MS);
+    });
+    const module = await Promise.race([compile(), late]).finally(() => clearTimeout(timer));
+    const backend = wasmBackend(module);
     warmUp(backend);
     return backend;
   } catch (err) {
