@@ -376,7 +376,7 @@ describe('looking inside, in Chromium', () => {
     );
     let round = 0;
     const { long, own, around } = await longTasksDuring(page, async () => {
-      const until = Date.now() + 4000;
+      const until = Date.now() + 2500;
       while (Date.now() < until) {
         const b = units[round % 3];
         if (b) await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });

@@ -254,11 +254,11 @@ describe('the playground in Chromium', () => {
       return { passes: seen.map(([, p]) => p), longest: Math.max(...gaps) };
     };
     // 10 passes/s after Reset: counting from the start at once, about ten a second.
-    const reset = await watch(() => page.getByRole('button', { name: 'Reset', exact: true }).click(), 2500);
-    expect(reset.passes.length).toBeGreaterThan(5);
+    const reset = await watch(() => page.getByRole('button', { name: 'Reset', exact: true }).click(), 1500);
+    expect(reset.passes.length).toBeGreaterThan(4);
     expect(reset.longest).toBeLessThan(700);
-    expect(Math.max(...reset.passes)).toBeGreaterThanOrEqual(12);
-    expect(Math.max(...reset.passes)).toBeLessThanOrEqual(40);
+    expect(Math.max(...reset.passes)).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...reset.passes)).toBeLessThanOrEqual(30);
     // 100 passes/s after a slider change: the new run counts up, the boundary redraws.
     await slider(page, 'Speed').focus();
     for (const text of ['20 passes/s', '50 passes/s', '100 passes/s']) {
@@ -271,9 +271,9 @@ describe('the playground in Chromium', () => {
     const changed = await watch(async () => {
       await slider(page, 'Hidden layer size').focus();
       await page.keyboard.press('ArrowRight');
-    }, 2000);
+    }, 1200);
     expect(changed.longest).toBeLessThan(500);
-    expect(Math.max(...changed.passes)).toBeGreaterThan(80);
+    expect(Math.max(...changed.passes)).toBeGreaterThan(40);
     expect(
       await page.evaluate(() => (window as unknown as { __plotHashes: Set<number> }).__plotHashes.size),
     ).toBeGreaterThan(pictures + 5);
@@ -282,7 +282,7 @@ describe('the playground in Chromium', () => {
     await slider(page, 'Speed').focus();
     await page.keyboard.press('Home');
     await expect.poll(() => slider(page, 'Speed').getAttribute('aria-valuetext')).toBe('1 pass/s');
-    const slow = await watch(() => page.getByRole('button', { name: 'Play' }).click(), 3500);
+    const slow = await watch(() => page.getByRole('button', { name: 'Play' }).click(), 3000);
     expect(slow.passes.length).toBeGreaterThanOrEqual(2);
     expect(slow.longest).toBeLessThan(2000);
     expect(errors).toEqual([]);
@@ -311,7 +311,7 @@ describe('the playground in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('has no long task over 50 ms during 5 s of training and slider drags', async () => {
+  it('has no long task over 50 ms during 3 s of training and slider drags', async () => {
     const { page, errors } = await open('?passes=1000000&hidden=8', DESKTOP, [WATCH_LONG_TASKS]);
     await waitForTraining(page);
     // Boxes first: inside the measured time only input events reach the page, no test scripts.
@@ -324,7 +324,7 @@ describe('the playground in Chromium', () => {
     );
     let round = 0;
     const { long, own, around } = await longTasksDuring(page, async () => {
-      const until = Date.now() + 5000;
+      const until = Date.now() + 3000;
       while (Date.now() < until) {
         const box = boxes[round % 2]!;
         const y = box.y + box.height / 2;
