@@ -1,9 +1,13 @@
-// The engine's entry points. The loader (src/core/wasm/) lays out this instance's memory once: the
-// network's layer table at `plan` (i32 words: L, activation, Wt scratch, then per layer l = 1..L
-// eight words: din, dout, W, b, activations, deltas), weights, data and buffers; nothing here
+// The engine's entry points. The loader (src/core/wasmNet.ts) lays out this instance's memory once:
+// the network's layer table at `plan` (i32 words: L, activation, Wt scratch, gradient scratch G and
+// gb, three spare, then per layer l = 1..L twelve words: din, dout, W, b, activations, deltas, and
+// the optimizer's state of W and b: M, S, Mb, Sb), weights, data and buffers; nothing here
 // allocates. Activations and deltas are rows x units, row-major; X is rows x 2 as in JS.
 import { forwardLayer, gradientUpdate, hiddenDeltas, outputDeltas, softmax, transpose } from './layers';
 import { TABLE } from './math';
+import { beginUpdate, optimizerKind, updateBiases, updateWeights } from './optimize';
+
+export { setOptimizer } from './optimize';
 
 let plan: usize = 0;
 
@@ -22,7 +26,7 @@ export function setPlan(p: usize): void {
 // @ts-ignore: decorator
 @inline
 function layerWord(l: i32, k: i32): usize {
-  return <usize>load<i32>(plan + 16 + ((<usize>(l - 1) * 8 + <usize>k) << 2));
+  return <usize>load<i32>(plan + 32 + ((<usize>(l - 1) * 12 + <usize>k) << 2));
 }
 
 /** Class probabilities of rows of X (rows x 2) into the last layer's activations; see `softmax`. */
@@ -56,12 +60,17 @@ export function correct(y: usize, rows: i32): i32 {
 
 /**
  * Backpropagation after `forward` on the same rows, and the update of every layer: W -= lr (dW +
- * reg W), b -= lr db; each layer's deltas are taken with its weights before the update.
+ * reg W), b -= lr db, or the optimizer's rule with l1 (optimize.ts); each layer's deltas are taken
+ * with its weights before the update.
  */
-function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64): void {
+function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64): void {
   const L = load<i32>(plan);
   const act = load<i32>(plan, 4);
   const Wt = <usize>load<i32>(plan, 8);
+  const rule = optimizerKind() >= 0;
+  const G = rule ? <usize>load<i32>(plan, 12) : 0;
+  const gb = <usize>load<i32>(plan, 16);
+  if (rule) beginUpdate();
   const C = <i32>layerWord(L, 1);
   outputDeltas(layerWord(L, 4), y, layerWord(L, 5), rows, C);
   for (let l = L; l >= 1; l--) {
@@ -75,23 +84,27 @@ function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64): void {
       transpose(W, wt, din, dout);
       hiddenDeltas(D, wt, A, layerWord(l - 1, 5), rows, din, dout, act);
     }
-    gradientUpdate(A, D, W, layerWord(l, 3), rows, din, dout, lr, reg);
+    gradientUpdate(A, D, W, layerWord(l, 3), rows, din, dout, lr, reg, G, gb);
+    if (rule) {
+      updateWeights(W, G, layerWord(l, 6), layerWord(l, 7), din * dout, lr, reg, l1);
+      updateBiases(layerWord(l, 3), gb, layerWord(l, 8), layerWord(l, 9), dout, lr);
+    }
   }
 }
 
 /** One forward and backward pass on rows of X; returns the smallest true-class probability. */
-export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64): f64 {
+export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64): f64 {
   const minP = forward(X, y, rows);
-  backward(X, y, rows, lr, reg);
+  backward(X, y, rows, lr, reg, l1);
   return minP;
 }
 
 /**
  * One minibatch pass, as trainer.ts runs it: the rows in the order `order` (n f64, shuffled by the
- * caller), `batch` at a time gathered into Xb, yb, each batch's regularization reg (|B| / N).
- * Returns 1 if some batch's loss was not finite, else 0.
+ * caller), `batch` at a time gathered into Xb, yb, each batch's regularization reg (|B| / N) and
+ * l1 (|B| / N). Returns 1 if some batch's loss was not finite, else 0.
  */
-export function minibatchPass(X: usize, y: usize, n: i32, batch: i32, order: usize, Xb: usize, yb: usize, lr: f64, reg: f64): i32 {
+export function minibatchPass(X: usize, y: usize, n: i32, batch: i32, order: usize, Xb: usize, yb: usize, lr: f64, reg: f64, l1: f64): i32 {
   let bad = 0;
   for (let start = 0; start < n; start += batch) {
     const rows = min(batch, n - start);
@@ -100,7 +113,8 @@ export function minibatchPass(X: usize, y: usize, n: i32, batch: i32, order: usi
       v128.store(Xb + (<usize>r << 4), v128.load(X + (j << 4)));
       store<u8>(yb + <usize>r, load<u8>(y + j));
     }
-    const minP = step(Xb, yb, rows, lr, reg * (<f64>rows / <f64>n));
+    const share = <f64>rows / <f64>n;
+    const minP = step(Xb, yb, rows, lr, reg * share, l1 * share);
     if (!(minP > 0)) bad = 1;
   }
   return bad;

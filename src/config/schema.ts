@@ -24,10 +24,11 @@ export type {
   EnumKey,
   LayersKey,
   NumericKey,
+  OptimizerName,
   SettingGroup,
   SettingKey,
 } from './settings';
-export { ACTIVATIONS, ANNEALS, DATASETS, SETTINGS } from './settings';
+export { ACTIVATIONS, ANNEALS, DATASETS, OPTIMIZERS, SETTINGS } from './settings';
 
 /** Every row with its key, in table order: the order of links and of the panels. */
 export const SETTING_ROWS: readonly AnyKeyed[] = (Object.keys(SETTINGS) as SettingKey[]).map(

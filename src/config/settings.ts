@@ -6,6 +6,7 @@
 export const DATASETS = ['moons', 'circles', 'xor', 'blobs', 'spiral'] as const;
 export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky', 'linear'] as const;
 export const ANNEALS = ['none', 'step', 'exp', 'inv'] as const;
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 
 /** The panel a setting is shown in. */
 export type SettingGroup = 'data' | 'network' | 'training';
@@ -201,6 +202,20 @@ export const SETTINGS = {
     zero: true,
     help: 'reg_lambda: the strength of the L2 penalty on the weights.',
   }),
+  l1: numberRow({
+    url: 'l1',
+    label: 'L1 regularization',
+    group: 'training',
+    restarts: true,
+    default: 0,
+    min: 1e-5,
+    max: 10,
+    step: 0.01,
+    integer: false,
+    scale: 'log',
+    zero: true,
+    help: 'The strength of the L1 penalty l1·Σ|W|: it drives weights to exactly zero. With L2, elastic net.',
+  }),
   batch: numberRow({
     url: 'batch',
     label: 'Batch size',
@@ -259,6 +274,7 @@ export type LayersKey = KeysOfKind<LayersRow>;
 export type Dataset = Config['data'];
 export type Activation = Config['act'];
 export type Anneal = Config['anneal'];
+export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 /** A row with its key; a union over the table, so switching on `kind` narrows `key` too. */
 export type Keyed<K extends SettingKey> = Table[K] & { readonly key: K };

@@ -25,6 +25,7 @@ import {
   weightGradient,
 } from './kernels';
 import type { Params } from './network';
+import type { Optimizer } from './optimizer';
 
 /**
  * `auto` runs the specialised loops where they apply; `layered` runs only the general layer-by-layer
@@ -124,8 +125,16 @@ export class Engine {
   /**
    * Backpropagation after `forward` on the same rows with labels y, and the update of every layer:
    * W -= lr (dW + regScale W), b -= lr db, each layer's delta taken with its weights before the update.
+   * With an optimizer (L1, momentum, Adam), it updates each layer instead, on the layer-by-layer path.
    */
-  backward(p: Params, y: Uint8Array, lr: number, regScale: number): void {
+  backward(
+    p: Params,
+    y: Uint8Array,
+    lr: number,
+    regScale: number,
+    opt: Optimizer | null = null,
+    l1Scale = 0,
+  ): void {
     const { sizes, acts, deltas, dW, db, L, rows } = this;
     const C = sizes[L]!;
     if (C === 2 && this.mode === 'auto') twoClassDeltas(this.probs, deltas[L]!, db[L - 1]!, rows, y);
@@ -133,7 +142,8 @@ export class Engine {
       probsMinusOneHot(this.probs, deltas[L]!, rows, C, y);
       rowSums(deltas[L]!, db[L - 1]!, rows, C);
     }
-    const path = this.path(p);
+    const path = opt ? 'layered' : this.path(p);
+    opt?.begin();
     if (path === 'shallow') {
       backwardTanh(acts[0]!, acts[1]!, deltas[2]!, p.W[0]!, p.b[0]!, p.W[1]!, rows, sizes[1]!, lr, regScale);
       const b = p.b[1]!;
@@ -174,7 +184,8 @@ export class Engine {
         combine(deltas[l]!, dout, p.W[l - 1]!, 1, dout, null, deltas[l - 1]!, din, rows);
         multiplyDerivative(deltas[l - 1]!, acts[l - 1]!, rows * din, p.act);
       }
-      applyUpdate(p.W[l - 1]!, p.b[l - 1]!, dW[l - 1]!, db[l - 1]!, lr, regScale);
+      if (opt) opt.apply(l - 1, p.W[l - 1]!, p.b[l - 1]!, dW[l - 1]!, db[l - 1]!, lr, regScale, l1Scale);
+      else applyUpdate(p.W[l - 1]!, p.b[l - 1]!, dW[l - 1]!, db[l - 1]!, lr, regScale);
     }
   }
 }

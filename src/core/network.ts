@@ -38,6 +38,22 @@ export function weightSquares(p: Params): number {
   return s;
 }
 
+/** sum over layers of |W| (biases are not penalised). */
+export function weightAbs(p: Params): number {
+  let s = 0;
+  for (const w of p.W) for (let i = 0; i < w.length; i++) s += Math.abs(w[i]!);
+  return s;
+}
+
+/**
+ * The regularization terms of the loss, before the division by N: reg / 2 sum W^2 + l1 sum |W|. The
+ * L1 term is left out when l1 is 0, so that the tutorial's loss keeps its bits even for infinite weights.
+ */
+export function penalty(p: Params, reg: number, l1: number): number {
+  const l2 = (reg / 2) * weightSquares(p);
+  return l1 === 0 ? l2 : l2 + l1 * weightAbs(p);
+}
+
 /** Weights as nested arrays, `W[l][row][col]`, for JSON. */
 export function paramsToJSON(p: Params): { W: number[][]; b: number[] }[] {
   return p.W.map((w, l) => {

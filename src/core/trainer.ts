@@ -6,13 +6,16 @@
 import type { Anneal } from '../config/schema';
 import type { Data } from './datasets';
 import { Engine } from './engine';
-import { type Params, weightSquares } from './network';
+import { type Params, penalty } from './network';
+import { Optimizer } from './optimizer';
 import type { RandomState } from './rng';
 import { learningRate } from './schedule';
 
 export interface TrainOptions {
   lr: number;
   reg: number;
+  /** The L1 penalty's strength. */
+  l1: number;
   /** 0 or >= the training set size: full batch. */
   batch: number;
   anneal: Anneal;
@@ -33,6 +36,8 @@ export class Trainer {
   private readonly Xb: Float64Array;
   private readonly yb: Uint8Array;
   private evalEngine: Engine | null = null;
+  /** The update rule when it is not the tutorial's plain step; one state for all batches. */
+  private readonly optimizer: Optimizer | null;
 
   constructor(
     readonly params: Params,
@@ -47,6 +52,7 @@ export class Trainer {
     this.order = new Float64Array(mini ? n : 0);
     this.Xb = new Float64Array(mini ? 2 * this.batchRows : 0);
     this.yb = new Uint8Array(mini ? this.batchRows : 0);
+    this.optimizer = usesOptimizer(opts) ? new Optimizer(params.sizes, 'sgd', 0.9) : null;
   }
 
   get fullBatch(): boolean {
@@ -88,10 +94,9 @@ export class Trainer {
     const n = this.train.n;
     const minP = engine.forward(params, X, rows, y);
     if (!(minP > 0) && this.divergedAt === null) this.divergedAt = this.pass;
-    if (recordLoss)
-      this.lastLoss = (engine.crossEntropy(rows, y) + (opts.reg / 2) * weightSquares(params)) / n;
-    // reg (|B| / N) as docs/algorithms.md writes it: exactly reg on the full batch.
-    engine.backward(params, y, lr, opts.reg * (rows / n));
+    if (recordLoss) this.lastLoss = (engine.crossEntropy(rows, y) + penalty(params, opts.reg, opts.l1)) / n;
+    // reg (|B| / N) as docs/algorithms.md writes it: exactly reg on the full batch; l1 likewise.
+    engine.backward(params, y, lr, opts.reg * (rows / n), this.optimizer, opts.l1 * (rows / n));
   }
 
   /** The training engine when it is big enough: its buffers hold nothing between passes. */
@@ -102,12 +107,12 @@ export class Trainer {
     return this.evalEngine;
   }
 
-  /** The tutorial's loss on a set: (sum CE + reg/2 sum W^2) / n. Also flags divergence. */
+  /** The tutorial's loss on a set: (sum CE + reg/2 sum W^2 + l1 sum |W|) / n. Also flags divergence. */
   loss(d: Data = this.train): number {
     const f = this.evaluator(d.n);
     const minP = f.forward(this.params, d.X, d.n, d.y);
     if (!(minP > 0) && d === this.train && this.divergedAt === null) this.divergedAt = this.pass;
-    return (f.crossEntropy(d.n, d.y) + (this.opts.reg / 2) * weightSquares(this.params)) / d.n;
+    return (f.crossEntropy(d.n, d.y) + penalty(this.params, this.opts.reg, this.opts.l1)) / d.n;
   }
 
   /** Share of rows whose arg-max class is right. */
@@ -116,4 +121,9 @@ export class Trainer {
     f.forward(this.params, d.X, d.n, null);
     return f.correct(d.n, d.y) / d.n;
   }
+}
+
+/** Whether the run needs an optimizer state rather than the fused plain step (engine.ts). */
+export function usesOptimizer(opts: TrainOptions): boolean {
+  return opts.l1 !== 0;
 }

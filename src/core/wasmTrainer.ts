@@ -7,10 +7,10 @@
 import type { Data } from './datasets';
 import { Engine } from './engine';
 import type { Params } from './network';
-import { weightSquares } from './network';
+import { penalty } from './network';
 import type { RandomState } from './rng';
 import { learningRate } from './schedule';
-import type { TrainOptions } from './trainer';
+import { type TrainOptions, usesOptimizer } from './trainer';
 import { WasmNet } from './wasmNet';
 
 interface Resident {
@@ -50,7 +50,8 @@ export class WasmTrainer {
     const capacity = Math.max(...all.map((d) => d.n));
     const regions = all.flatMap((d) => [16 * d.n, d.n]);
     regions.push(mini ? 8 * n : 0, mini ? 16 * this.batchRows : 0, mini ? this.batchRows : 0);
-    this.net = new WasmNet(module, params.sizes, params.act, capacity, this.batchRows, regions);
+    const optimizer = usesOptimizer(opts) ? { name: 'sgd' as const, beta: 0.9 } : null;
+    this.net = new WasmNet(module, params.sizes, params.act, capacity, this.batchRows, regions, optimizer);
     const r = this.net.regions;
     const buf = this.net.buffer;
     this.sets = all.map((data, i) => {
@@ -89,11 +90,11 @@ export class WasmTrainer {
     const n = train.n;
     const home = this.sets[0]!;
     if (this.fullBatch) {
-      // The loss is of the weights before the update: their squares are taken first.
-      const squares = recordLoss ? weightSquares(this.params) : 0;
-      const minP = ex.step(home.X, home.y, n, lr, opts.reg * (n / n));
+      // The loss is of the weights before the update: their penalty is taken first.
+      const pen = recordLoss ? penalty(this.params, opts.reg, opts.l1) : 0;
+      const minP = ex.step(home.X, home.y, n, lr, opts.reg * (n / n), opts.l1 * (n / n));
       if (!(minP > 0) && this.divergedAt === null) this.divergedAt = this.pass;
-      if (recordLoss) this.lastLoss = (net.crossEntropy(n, train.y) + (opts.reg / 2) * squares) / n;
+      if (recordLoss) this.lastLoss = (net.crossEntropy(n, train.y) + pen) / n;
     } else {
       const { order } = this;
       for (let i = 0; i < n; i++) order[i] = i;
@@ -108,6 +109,7 @@ export class WasmTrainer {
         this.ybAt,
         lr,
         opts.reg,
+        opts.l1,
       );
       if (bad && this.divergedAt === null) this.divergedAt = this.pass;
     }
@@ -126,7 +128,7 @@ export class WasmTrainer {
     return this.jsEngine;
   }
 
-  /** The tutorial's loss on a set: (sum CE + reg/2 sum W^2) / n. Also flags divergence. */
+  /** The tutorial's loss on a set: (sum CE + reg/2 sum W^2 + l1 sum |W|) / n. Also flags divergence. */
   loss(d: Data = this.train): number {
     let minP = this.forward(d, true);
     let ce: number;
@@ -136,7 +138,7 @@ export class WasmTrainer {
       ce = e.crossEntropy(d.n, d.y);
     } else ce = this.net.crossEntropy(d.n, d.y);
     if (!(minP > 0) && d === this.train && this.divergedAt === null) this.divergedAt = this.pass;
-    return (ce + (this.opts.reg / 2) * weightSquares(this.params)) / d.n;
+    return (ce + penalty(this.params, this.opts.reg, this.opts.l1)) / d.n;
   }
 
   /** Share of rows whose arg-max class is right. */

@@ -88,8 +88,20 @@ function pyArray(values: ArrayLike<number>, width: number, float: boolean): stri
   return width === 1 ? `[${rows.join(', ')}]` : `[\n    ${rows.join(',\n    ')},\n]`;
 }
 
+/** Lines of the script that only some options need; empty for the tutorial's settings. */
+function optionCode(c: Config) {
+  const l1 = c.l1 !== 0;
+  return {
+    settings: l1 ? `\nl1_lambda = ${pyFloat(c.l1)}  # L1 regularization strength` : '',
+    loss: l1 ? '\n    data_loss += l1_lambda * sum(np.sum(np.abs(W)) for W, _ in model)' : '',
+    gradient: l1 ? '\n                dW += l1_lambda * (len(Xb) / num_examples) * np.sign(W)' : '',
+    describe: l1 ? `, l1=${c.l1}` : '',
+  };
+}
+
 export function numpyScript(c: Config, opts: ExportOptions = {}): string {
   const every = opts.every ?? 1000;
+  const o = optionCode(c);
   const [f, df] = ACTIVATION_CODE[c.act];
   const data = opts.data;
   const dataCode = data
@@ -113,7 +125,7 @@ X, y = make_data(${c.n}, ${pyFloat(c.noise)})`;
 """nn-playground run, exported as NumPy in the style of "Implementing a Neural Network from Scratch".
 
 Configuration: ${c.data}, n=${c.n}, noise=${c.noise}, seed=${c.seed}, hidden=${c.hidden.join(',')}, ${c.act},
-lr=${c.lr}, reg=${c.reg}, batch=${c.batch}, anneal=${c.anneal}, passes=${c.passes}, test=${c.test}.
+lr=${c.lr}, reg=${c.reg}${o.describe}, batch=${c.batch}, anneal=${c.anneal}, passes=${c.passes}, test=${c.test}.
 Run it with python3 (only NumPy needed); it prints the same loss log as the playground.
 """
 import numpy as np
@@ -133,7 +145,7 @@ nn_output_dim = int(max(CLASSES, y.max() + 1))
 nn_hdims = [${c.hidden.join(', ')}]
 
 epsilon = ${pyFloat(c.lr)}  # learning rate for gradient descent
-reg_lambda = ${pyFloat(c.reg)}  # regularization strength
+reg_lambda = ${pyFloat(c.reg)}  # regularization strength${o.settings}
 batch_size = ${c.batch}  # 0: full batch, as in the tutorial
 num_passes = ${c.passes}
 
@@ -163,7 +175,7 @@ def calculate_loss(model, X, y):
     _, probs = forward(model, X)
     corect_logprobs = -np.log(probs[range(len(X)), y])
     data_loss = np.sum(corect_logprobs)
-    data_loss += reg_lambda / 2 * sum(np.sum(np.square(W)) for W, _ in model)
+    data_loss += reg_lambda / 2 * sum(np.sum(np.square(W)) for W, _ in model)${o.loss}
     return 1. / len(X) * data_loss
 
 
@@ -199,7 +211,7 @@ def build_model(print_loss=False):
                 if l > 0:
                     delta = delta.dot(W.T) * activation_derivative(acts[l])
                 # Regularization of this batch's share of the whole training set.
-                dW += reg_lambda * (len(Xb) / num_examples) * W
+                dW += reg_lambda * (len(Xb) / num_examples) * W${o.gradient}
                 grads.append((dW, db))
             grads.reverse()
             for (W, b), (dW, db) in zip(model, grads):

@@ -297,12 +297,37 @@ TRAINING_CONFIGS = [
 ]
 
 
+# The options of issue 10, in a file of their own (training-options.json), so that training.json, made
+# before them, still proves that a link without them is the same run as before. zero_unit: hidden unit j
+# of the first layer starts with all its weights at exactly 0 (as if set by hand).
+OPTION_CONFIGS = [
+    ('l1_0.01', cfg(l1=0.01, hidden=[5])),
+    ('l1_elastic_minibatch', cfg(l1=0.003, reg=0.01, hidden=[5], batch=32, passes=300)),
+    ('l1_blobs_3', cfg(data='blobs', classes=3, noise=0.35, hidden=[5], l1=0.02, reg=0)),
+    ('l1_zero_unit_relu', cfg(l1=0.01, act='relu', hidden=[6], zero_unit=2, passes=2000)),
+    ('l1_zero_unit_tanh', cfg(l1=0.01, hidden=[5], zero_unit=1, passes=2000)),
+]
+
+
 def log_every(passes):
     return 1000 if passes >= 10000 else 100 if passes >= 1000 else 10
 
 
 def weights_json(model):
     return [{'shape': list(W.shape), 'W': W.ravel(), 'b': b.ravel()} for W, b in zip(model['W'], model['b'])]
+
+
+def zero_unit_edit(c):
+    """The edit of a configuration with zero_unit (see OPTION_CONFIGS), or None."""
+    j = c.get('zero_unit')
+    if j is None:
+        return None
+
+    def edit(model):
+        model['W'][0][:, j] = 0.0
+        model['b'][0][0, j] = 0.0
+        model['W'][1][j, :] = 0.0
+    return edit
 
 
 def run(c, perturb=None):
@@ -315,10 +340,15 @@ def run(c, perturb=None):
     initial = R.init_model([2] + c['hidden'] + [k], c['seed'])
     if perturb is not None:
         initial['W'] = [perturb(l, W) for l, W in enumerate(initial['W'])]
+    edit = zero_unit_edit(c)
+    if edit is not None:
+        edit(initial)
+    l1, opt, beta = c.get('l1', 0.0), c.get('opt', 'sgd'), c.get('beta', 0.9)
     model, log = R.build_model(X_train, y_train, c['hidden'], k, act=c['act'], epsilon=c['lr'],
                                reg_lambda=c['reg'], batch=c['batch'], anneal=c['anneal'], num_passes=T,
                                seed=c['seed'], log_every=every, loss_at=loss_at,
-                               X_test=X_test, y_test=y_test, perturb=perturb)
+                               X_test=X_test, y_test=y_test, perturb=perturb, l1=l1, opt=opt, beta=beta,
+                               edit=edit)
     assert log['iterations'] == logged
     has_test = len(X_test) > 0
     return {
@@ -332,7 +362,7 @@ def run(c, perturb=None):
         'first_losses': [log['extra'][i] for i in range(10)],
         'last_losses': [log['extra'][i] for i in range(T - 10, T)],
         'final_loss': log['extra'][T - 1],
-        'final_test_loss': R.calculate_loss(model, X_test, y_test, c['act'], c['reg']) if has_test else None,
+        'final_test_loss': R.calculate_loss(model, X_test, y_test, c['act'], c['reg'], l1) if has_test else None,
         'train_accuracy': R.accuracy(model, X_train, y_train, c['act']),
         'test_accuracy': R.accuracy(model, X_test, y_test, c['act']) if has_test else None,
         'initial_weights': weights_json(initial),
@@ -399,15 +429,15 @@ def assess(base, others):
     return check
 
 
-def training_fixture(pool):
+def training_fixture(pool, configs_in=TRAINING_CONFIGS, filename='training.json'):
     # Every run is its own job (4 per configuration), the long ones first, for an even load.
-    items = [(c, v) for _, c in TRAINING_CONFIGS for v in range(4)]
+    items = [(c, v) for _, c in configs_in for v in range(4)]
     order = sorted(range(len(items)), key=lambda j: -items[j][0]['passes'] * (1 + len(items[j][0]['hidden'])))
     results = [None] * len(items)
     for j, r in zip(order, pool.imap(run_job, [items[j] for j in order])):
         results[j] = r
     configs, dropped = [], []
-    for k, (name, c) in enumerate(TRAINING_CONFIGS):
+    for k, (name, c) in enumerate(configs_in):
         base, others = results[4 * k], results[4 * k + 1:4 * k + 4]
         errors = [r['error'] for r in [base] + others if 'error' in r]
         check = {'stable': False, 'reason': errors[0]} if errors else assess(base, others)
@@ -415,7 +445,10 @@ def training_fixture(pool):
         print('  %-24s stable=%-5s loss diff %.2g  weight diff %.2g  train acc %s' % (
             name, check['stable'], check.get('max_rel_loss_diff', float('nan')),
             check.get('max_rel_weight_diff', float('nan')), result and result['train_accuracy']))
-        entry = {'name': name, 'config': c, 'stable': check['stable']}
+        entry = {'name': name, 'config': {k: v for k, v in c.items() if k != 'zero_unit'},
+                 'stable': check['stable']}
+        if 'zero_unit' in c:
+            entry['zero_unit'] = c['zero_unit']
         if result is not None:
             entry.update({k: v for k, v in result.items() if k != '_model'})
             entry['stability'] = {k: check[k] for k in ('max_rel_loss_diff', 'max_rel_weight_diff')}
@@ -427,11 +460,12 @@ def training_fixture(pool):
                 entry['stable_prefix'] = check['stable_prefix']
                 entry['reruns'] = check['reruns']
             dropped.append(entry)
-    tutorial = next(e for e in dropped + configs if e['name'] == 'tutorial')
-    check_seed_notes(tutorial)
-    tutorial['printed'] = ['Loss after iteration %i: %f' % (i, l)
-                           for i, l in zip(tutorial['iterations'], tutorial['losses'])]
-    write('training.json', {
+    if filename == 'training.json':
+        tutorial = next(e for e in dropped + configs if e['name'] == 'tutorial')
+        check_seed_notes(tutorial)
+        tutorial['printed'] = ['Loss after iteration %i: %f' % (i, l)
+                               for i, l in zip(tutorial['iterations'], tutorial['losses'])]
+    write(filename, {
         'notes': 'Losses are the training loss after pass i (0-based), logged when i %% log_every == 0. '
                  'Only configurations that passed the stability check are in "configs": the reference was '
                  'rerun with the initial weights multiplied by (1 + %g), by (1 + %g * (-1)^k) (k the flat '
@@ -487,11 +521,19 @@ def baseline_fixture():
 def main():
     t0 = time.time()
     os.makedirs(FIXTURES, exist_ok=True)
+    if sys.argv[1:] == ['options']:
+        # Only training-options.json (the rest takes minutes and does not depend on the options).
+        with multiprocessing.Pool(2) as pool:
+            training_fixture(pool, OPTION_CONFIGS, 'training-options.json')
+        print('done in %.1fs' % (time.time() - t0))
+        return
     check_reference()
     rng_fixture()
     print('training (%d configurations, each run 4 times)' % len(TRAINING_CONFIGS))
     with multiprocessing.Pool(2) as pool:
         configs = training_fixture(pool)
+        print('training with the options (%d configurations)' % len(OPTION_CONFIGS))
+        training_fixture(pool, OPTION_CONFIGS, 'training-options.json')
     print('baseline')
     specs = baseline_fixture()
     specs += [(c['config']['data'], c['config']['n'], c['config']['noise'], c['config']['seed'],

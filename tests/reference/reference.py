@@ -165,14 +165,17 @@ def forward(model, X, act):
     return a, probs
 
 
-def calculate_loss(model, X, y, act, reg_lambda):
+def calculate_loss(model, X, y, act, reg_lambda, l1=0.0):
     num_examples = len(X)
     _, probs = forward(model, X, act)
     # Calculating the loss
     corect_logprobs = -np.log(probs[range(num_examples), y])
     data_loss = np.sum(corect_logprobs)
     # Add regulatization term to loss (biases are not penalised)
-    data_loss += reg_lambda / 2 * sum(np.sum(np.square(W)) for W in model['W'])
+    penalty = reg_lambda / 2 * sum(np.sum(np.square(W)) for W in model['W'])
+    if l1 != 0:
+        penalty += l1 * sum(np.sum(np.abs(W)) for W in model['W'])
+    data_loss += penalty
     return 1. / num_examples * data_loss
 
 
@@ -198,9 +201,9 @@ def learning_rate(epsilon, anneal, t, num_passes):
     raise ValueError(anneal)
 
 
-def backprop(model, X, y, act, reg_lambda, num_train):
+def backprop(model, X, y, act, reg_lambda, num_train, l1=0.0):
     """The gradients (dW, db) on the batch (X, y), summed over its rows; num_train is the training
-    set size N, which scales the penalty's share: reg_lambda * (|B| / N) * W."""
+    set size N, which scales the penalties' share: reg_lambda * (|B| / N) * W + l1 * (|B| / N) * sign(W)."""
     fprime = ACTIVATIONS[act][1]
     W = model['W']
     a, probs = forward(model, X, act)
@@ -214,55 +217,85 @@ def backprop(model, X, y, act, reg_lambda, num_train):
             delta = delta.dot(W[l].T) * fprime(a[l])
         # Add regularization terms (biases don't have regularization terms)
         dW[l] += reg_lambda * (len(X) / num_train) * W[l]
+        if l1 != 0:
+            dW[l] += l1 * (len(X) / num_train) * np.sign(W[l])
     return dW, db
 
 
-def gradient_step(model, X, y, act, epsilon, reg_lambda, num_train):
-    """One update on the batch (X, y). Mutates model."""
-    dW, db = backprop(model, X, y, act, reg_lambda, num_train)
-    # Gradient descent parameter update
-    for l in range(len(dW)):
-        model['W'][l] += -epsilon * dW[l]
-        model['b'][l] += -epsilon * db[l]
+def gradient_step(model, X, y, act, epsilon, reg_lambda, num_train, l1=0.0, state=None):
+    """One update on the batch (X, y). Mutates model, and state (the optimizer's, see new_state)."""
+    dW, db = backprop(model, X, y, act, reg_lambda, num_train, l1)
+    if state is None or state['opt'] == 'sgd':
+        # Gradient descent parameter update
+        for l in range(len(dW)):
+            model['W'][l] += -epsilon * dW[l]
+            model['b'][l] += -epsilon * db[l]
+        return
+    beta = state['beta']
+    state['t'] += 1
+    t = state['t']
+    for key, grads in (('W', dW), ('b', db)):
+        for l, g in enumerate(grads):
+            P, m = model[key][l], state['m'][key][l]
+            if state['opt'] == 'momentum':
+                m[...] = beta * m + g
+                P -= epsilon * m
+            else:
+                s = state['s'][key][l]
+                m[...] = beta * m + (1 - beta) * g
+                s[...] = 0.999 * s + 0.001 * g * g
+                P -= epsilon * (m / (1 - beta ** t)) / (np.sqrt(s / (1 - 0.999 ** t)) + 1e-8)
+
+
+def new_state(model, opt, beta):
+    """The optimizer's state, shared by every batch of every pass: velocity (momentum) or moments
+    (Adam) of every weight and bias, all 0, and Adam's count of updates t."""
+    zeros = lambda: {k: [np.zeros_like(P) for P in model[k]] for k in ('W', 'b')}
+    return {'opt': opt, 'beta': beta, 't': 0, 'm': zeros(), 's': zeros()}
 
 
 def build_model(X, y, hidden, num_classes, act='tanh', epsilon=0.01, reg_lambda=0.01, batch=0,
                 anneal='none', num_passes=20000, seed=0, print_loss=False, log_every=1000,
-                loss_at=(), X_test=None, y_test=None, perturb=None):
+                loss_at=(), X_test=None, y_test=None, perturb=None, l1=0.0, opt='sgd', beta=0.9,
+                edit=None):
     """
     Learns the parameters of the network [2] + hidden + [num_classes] and returns (model, log).
     - log: {'iterations': [...], 'losses': [...], 'test_losses': [...]} for i % log_every == 0,
       plus 'extra': {i: loss} for every pass i in loss_at. A loss "after iteration i" is the
       training loss of the weights after pass i.
     - perturb: optional function applied to each initial weight matrix (for the stability check).
+    - edit: optional function applied to the initial model (weights set by hand).
     """
     num_examples = len(X)
     model = init_model([X.shape[1]] + list(hidden) + [num_classes], seed)
     if perturb is not None:
         model['W'] = [perturb(l, W) for l, W in enumerate(model['W'])]
+    if edit is not None:
+        edit(model)
+    state = new_state(model, opt, beta)
     log = {'iterations': [], 'losses': [], 'test_losses': [], 'extra': {}}
     loss_at = set(loss_at)
     full_batch = batch == 0 or batch >= num_examples
     for i in range(0, num_passes):
         lr_t = learning_rate(epsilon, anneal, i, num_passes)
         if full_batch:
-            gradient_step(model, X, y, act, lr_t, reg_lambda, num_examples)
+            gradient_step(model, X, y, act, lr_t, reg_lambda, num_examples, l1, state)
         else:
             # The same stream that drew the weights, continuing.
             idx = np.arange(num_examples)
             np.random.shuffle(idx)
             for k in range(0, num_examples, batch):
                 rows = idx[k:k + batch]
-                gradient_step(model, X[rows], y[rows], act, lr_t, reg_lambda, num_examples)
+                gradient_step(model, X[rows], y[rows], act, lr_t, reg_lambda, num_examples, l1, state)
         if i % log_every == 0 or i in loss_at:
-            loss = calculate_loss(model, X, y, act, reg_lambda)
+            loss = calculate_loss(model, X, y, act, reg_lambda, l1)
             if i in loss_at:
                 log['extra'][i] = loss
             if i % log_every == 0:
                 log['iterations'].append(i)
                 log['losses'].append(loss)
                 if X_test is not None and len(X_test) > 0:
-                    log['test_losses'].append(calculate_loss(model, X_test, y_test, act, reg_lambda))
+                    log['test_losses'].append(calculate_loss(model, X_test, y_test, act, reg_lambda, l1))
                 if print_loss:
                     print("Loss after iteration %i: %f" % (i, loss))
     return model, log

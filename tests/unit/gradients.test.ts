@@ -58,6 +58,29 @@ describe('backpropagation matches finite differences', () => {
     }
   }
 
+  // Away from 0 (no weight is within the step h of it), |W| is smooth and its derivative is sign(W).
+  for (const [what, reg, hidden, classes] of [
+    ['L1 alone', 0, [4], 2],
+    ['L1 with L2 (elastic net)', 0.1, [3, 5], 3],
+  ] as const) {
+    it(`${what}, hidden ${hidden.join(',')}, ${classes} classes`, () => {
+      const config: Config = {
+        ...DEFAULT_CONFIG,
+        data: classes === 2 ? 'moons' : 'blobs',
+        classes,
+        n: 37,
+        seed: 5,
+        hidden: [...hidden],
+        lr: 1,
+        reg,
+        l1: 0.3,
+      };
+      const run = createRun(config);
+      expect(run.trainer.params.W.every((w) => w.every((v) => Math.abs(v) > 1e-4))).toBe(true);
+      expect(check(config)).toBeLessThan(1e-5);
+    });
+  }
+
   it('notices a wrong gradient (the check can fail)', () => {
     const config: Config = { ...DEFAULT_CONFIG, n: 37, lr: 1, reg: 0.1 };
     const stepped = createRun(config);

@@ -57,6 +57,8 @@ const CASES: [string, number][] = [
   ['data=xor&act=sigmoid&anneal=inv&reg=0&passes=1500', 500],
   ['data=circles&act=leaky&anneal=exp&hidden=6,4&passes=800', 200],
   ['data=blobs&classes=4&act=linear&n=99&passes=500', 100],
+  ['l1=0.01&hidden=5&passes=1500', 500],
+  ['data=blobs&classes=3&noise=0.35&hidden=5&l1=0.02&reg=0&batch=25&passes=400', 100],
 ];
 
 describe('Export as NumPy', () => {

@@ -85,6 +85,8 @@ function draw(rng: RandomState, k: number): { config: Config; data: Data | null 
     seed: k,
     passes: 40,
   };
+  // New options draw after the old ones, so the old part of each draw stays as it was.
+  config.l1 = rng.random() < 0.4 ? [0.001, 0.03][k % 2]! : 0;
   const edited = k % 7 === 3 ? editedData(rng, config.n, classes) : null;
   return { config, data: edited };
 }
@@ -103,9 +105,15 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     expect(tb.train[19001]!.toFixed(6)).toBe('0.071316');
   });
 
-  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data', () => {
+  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data, L1', () => {
     const rng = new RandomState(11);
-    const seen = { acts: new Set<string>(), classes: new Set<number>(), layers: new Set<number>(), big: 0 };
+    const seen = {
+      acts: new Set<string>(),
+      classes: new Set<number>(),
+      layers: new Set<number>(),
+      big: 0,
+      l1: 0,
+    };
     for (let k = 0; k < 80; k++) {
       const { config, data } = draw(rng, k);
       const a = createRun(config, data ?? undefined, jsBackend);
@@ -123,7 +131,9 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
       seen.classes.add(a.data.classes);
       seen.layers.add(config.hidden.length);
       if (Math.max(...config.hidden) > 100) seen.big++;
+      if (config.l1 > 0) seen.l1++;
     }
+    expect(seen.l1).toBeGreaterThan(15);
     expect(seen.acts.size).toBe(ACTIVATIONS.length);
     expect([...seen.classes].sort()).toEqual([2, 3, 4, 5]);
     expect(seen.layers.size).toBe(6);
