@@ -76,6 +76,9 @@ const BATCH_STOPS = [0, 1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 200
 /** Passes at 1, 2, 5 per decade from 100: fewer than 100 passes is not worth a slider position. */
 const PASSES_STOPS = [100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6];
 
+/** Momentum's and Adam's beta: the usual choices, from none of the past to a long memory. */
+const BETA_STOPS = [0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999];
+
 export const SETTINGS = {
   data: enumRow({
     url: 'data',
@@ -239,6 +242,30 @@ export const SETTINGS = {
     default: 'none',
     optionLabels: { none: 'none', step: 'step decay', exp: 'exponential', inv: '1/t' },
     help: 'Learning-rate schedule over the run (exercise 2).',
+  }),
+  opt: enumRow({
+    url: 'opt',
+    label: 'Optimizer',
+    group: 'training',
+    restarts: true,
+    options: OPTIMIZERS,
+    default: 'sgd',
+    optionLabels: { sgd: 'gradient descent', momentum: 'momentum', adam: 'Adam' },
+    help: "The update: the tutorial's plain step, momentum (v = βv + g) or Adam (β₂ = 0.999).",
+  }),
+  beta: numberRow({
+    url: 'beta',
+    label: 'Beta',
+    group: 'training',
+    restarts: true,
+    default: 0.9,
+    min: 0,
+    max: 0.999,
+    step: 0.001,
+    integer: false,
+    scale: 'linear',
+    stops: BETA_STOPS,
+    help: "β: how much of the past gradients momentum keeps, and Adam's β₁. Plain gradient descent ignores it.",
   }),
   passes: numberRow({
     url: 'passes',

@@ -3,7 +3,7 @@
  * a seeded reshuffle each pass, with learning-rate annealing. All buffers are made here, once; `step`
  * allocates nothing.
  */
-import type { Anneal } from '../config/schema';
+import type { Anneal, OptimizerName } from '../config/schema';
 import type { Data } from './datasets';
 import { Engine } from './engine';
 import { type Params, penalty } from './network';
@@ -20,6 +20,9 @@ export interface TrainOptions {
   batch: number;
   anneal: Anneal;
   passes: number;
+  /** The update rule, and its beta (momentum's, Adam's beta_1). */
+  opt: OptimizerName;
+  beta: number;
 }
 
 export class Trainer {
@@ -52,7 +55,7 @@ export class Trainer {
     this.order = new Float64Array(mini ? n : 0);
     this.Xb = new Float64Array(mini ? 2 * this.batchRows : 0);
     this.yb = new Uint8Array(mini ? this.batchRows : 0);
-    this.optimizer = usesOptimizer(opts) ? new Optimizer(params.sizes, 'sgd', 0.9) : null;
+    this.optimizer = usesOptimizer(opts) ? new Optimizer(params.sizes, opts.opt, opts.beta) : null;
   }
 
   get fullBatch(): boolean {
@@ -125,5 +128,5 @@ export class Trainer {
 
 /** Whether the run needs an optimizer state rather than the fused plain step (engine.ts). */
 export function usesOptimizer(opts: TrainOptions): boolean {
-  return opts.l1 !== 0;
+  return opts.l1 !== 0 || opts.opt !== 'sgd';
 }

@@ -50,7 +50,7 @@ export class WasmTrainer {
     const capacity = Math.max(...all.map((d) => d.n));
     const regions = all.flatMap((d) => [16 * d.n, d.n]);
     regions.push(mini ? 8 * n : 0, mini ? 16 * this.batchRows : 0, mini ? this.batchRows : 0);
-    const optimizer = usesOptimizer(opts) ? { name: 'sgd' as const, beta: 0.9 } : null;
+    const optimizer = usesOptimizer(opts) ? { name: opts.opt, beta: opts.beta } : null;
     this.net = new WasmNet(module, params.sizes, params.act, capacity, this.batchRows, regions, optimizer);
     const r = this.net.regions;
     const buf = this.net.buffer;

@@ -88,14 +88,50 @@ function pyArray(values: ArrayLike<number>, width: number, float: boolean): stri
   return width === 1 ? `[${rows.join(', ')}]` : `[\n    ${rows.join(',\n    ')},\n]`;
 }
 
+/** The update of every layer after a batch's gradients, for each optimizer (docs/algorithms.md). */
+const UPDATE_CODE: Record<Config['opt'], { state: string; update: string }> = {
+  sgd: {
+    state: '',
+    update: `            for (W, b), (dW, db) in zip(model, grads):
+                W += -lr * dW
+                b += -lr * db`,
+  },
+  momentum: {
+    state: `
+    # One velocity per weight and bias, shared by every batch of every pass.
+    velocity = [(np.zeros_like(W), np.zeros_like(b)) for W, b in model]`,
+    update: `            for (W, b), (dW, db), (vW, vb) in zip(model, grads, velocity):
+                for P, g, v in ((W, dW, vW), (b, db, vb)):
+                    v[...] = beta * v + g
+                    P -= lr * v`,
+  },
+  adam: {
+    state: `
+    # Adam's moments, shared by every batch of every pass; t counts the updates from 1.
+    moments = [[(np.zeros_like(P), np.zeros_like(P)) for P in layer] for layer in model]
+    t = 0`,
+    update: `            t += 1
+            for layer, layer_grads, layer_moments in zip(model, grads, moments):
+                for P, g, (m, s) in zip(layer, layer_grads, layer_moments):
+                    m[...] = beta * m + (1 - beta) * g
+                    s[...] = 0.999 * s + 0.001 * g * g
+                    P -= lr * (m / (1 - beta ** t)) / (np.sqrt(s / (1 - 0.999 ** t)) + 1e-8)`,
+  },
+};
+
 /** Lines of the script that only some options need; empty for the tutorial's settings. */
 function optionCode(c: Config) {
   const l1 = c.l1 !== 0;
+  const beta =
+    c.opt !== 'sgd'
+      ? `\nbeta = ${pyFloat(c.beta)}  # ${c.opt === 'adam' ? "Adam's beta_1 (beta_2 = 0.999)" : "momentum's decay"}`
+      : '';
   return {
-    settings: l1 ? `\nl1_lambda = ${pyFloat(c.l1)}  # L1 regularization strength` : '',
+    settings: (l1 ? `\nl1_lambda = ${pyFloat(c.l1)}  # L1 regularization strength` : '') + beta,
+    ...UPDATE_CODE[c.opt],
     loss: l1 ? '\n    data_loss += l1_lambda * sum(np.sum(np.abs(W)) for W, _ in model)' : '',
     gradient: l1 ? '\n                dW += l1_lambda * (len(Xb) / num_examples) * np.sign(W)' : '',
-    describe: l1 ? `, l1=${c.l1}` : '',
+    describe: (l1 ? `, l1=${c.l1}` : '') + (c.opt !== 'sgd' ? `, opt=${c.opt}, beta=${c.beta}` : ''),
   };
 }
 
@@ -189,7 +225,7 @@ def build_model(print_loss=False):
     sizes = [nn_input_dim] + nn_hdims + [nn_output_dim]
     model = [(np.random.randn(d_in, d_out) / np.sqrt(d_in), np.zeros((1, d_out)))
              for d_in, d_out in zip(sizes, sizes[1:])]
-    full = batch_size <= 0 or batch_size >= num_examples
+    full = batch_size <= 0 or batch_size >= num_examples${o.state}
     for i in range(0, num_passes):
         lr = ${ANNEAL_CODE[c.anneal]}
         if full:
@@ -214,9 +250,7 @@ def build_model(print_loss=False):
                 dW += reg_lambda * (len(Xb) / num_examples) * W${o.gradient}
                 grads.append((dW, db))
             grads.reverse()
-            for (W, b), (dW, db) in zip(model, grads):
-                W += -lr * dW
-                b += -lr * db
+${o.update}
         if print_loss and i % ${every} == 0:
             loss = calculate_loss(model, X_train, y_train)
             if not np.isfinite(loss):

@@ -306,6 +306,15 @@ OPTION_CONFIGS = [
     ('l1_blobs_3', cfg(data='blobs', classes=3, noise=0.35, hidden=[5], l1=0.02, reg=0)),
     ('l1_zero_unit_relu', cfg(l1=0.01, act='relu', hidden=[6], zero_unit=2, passes=2000)),
     ('l1_zero_unit_tanh', cfg(l1=0.01, hidden=[5], zero_unit=1, passes=2000)),
+    ('momentum', cfg(opt='momentum', beta=0.9, lr=0.001, hidden=[5])),
+    ('momentum_l1_minibatch', cfg(opt='momentum', beta=0.9, lr=0.001, l1=0.005, batch=32, hidden=[5],
+                                  passes=300)),
+    ('momentum_spiral_inv', cfg(data='spiral', classes=3, noise=0.2, hidden=[12], opt='momentum', beta=0.5,
+                                lr=0.002, anneal='inv', passes=2000)),
+    ('adam', cfg(opt='adam', lr=0.01, hidden=[5], passes=2000)),
+    ('adam_minibatch_blobs', cfg(data='blobs', classes=3, noise=0.35, opt='adam', beta=0.8, lr=0.005,
+                                 batch=20, hidden=[8], passes=300, test=0.2)),
+    ('adam_deep_exp', cfg(opt='adam', lr=0.01, anneal='exp', hidden=[4, 4], passes=1000, act='relu')),
 ]
 
 

@@ -59,6 +59,10 @@ const CASES: [string, number][] = [
   ['data=blobs&classes=4&act=linear&n=99&passes=500', 100],
   ['l1=0.01&hidden=5&passes=1500', 500],
   ['data=blobs&classes=3&noise=0.35&hidden=5&l1=0.02&reg=0&batch=25&passes=400', 100],
+  ['opt=momentum&beta=0.9&lr=0.001&hidden=5&passes=1500', 500],
+  ['opt=adam&lr=0.01&hidden=5&passes=1000', 200],
+  ['opt=adam&beta=0.8&lr=0.005&data=blobs&classes=3&noise=0.35&hidden=8&batch=20&test=0.2&passes=300', 100],
+  ['opt=momentum&l1=0.005&lr=0.001&hidden=5&batch=32&passes=300', 100],
 ];
 
 describe('Export as NumPy', () => {

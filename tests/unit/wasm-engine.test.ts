@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { wasmModule } from '../../src/cli/wasmModule';
-import { ACTIVATIONS, ANNEALS, type Config, DEFAULT_CONFIG } from '../../src/config/schema';
+import { ACTIVATIONS, ANNEALS, type Config, DEFAULT_CONFIG, OPTIMIZERS } from '../../src/config/schema';
 import { jsBackend, type TrainerApi, wasmBackend } from '../../src/core/backend';
 import type { Data } from '../../src/core/datasets';
 import { dataBox } from '../../src/core/grid';
@@ -87,6 +87,9 @@ function draw(rng: RandomState, k: number): { config: Config; data: Data | null 
   };
   // New options draw after the old ones, so the old part of each draw stays as it was.
   config.l1 = rng.random() < 0.4 ? [0.001, 0.03][k % 2]! : 0;
+  config.opt = OPTIMIZERS[Math.floor(rng.random() * OPTIMIZERS.length)]!;
+  config.beta = [0.9, 0.5, 0.99][k % 3]!;
+  if (config.opt === 'adam') config.lr /= 10;
   const edited = k % 7 === 3 ? editedData(rng, config.n, classes) : null;
   return { config, data: edited };
 }
@@ -105,7 +108,7 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     expect(tb.train[19001]!.toFixed(6)).toBe('0.071316');
   });
 
-  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data, L1', () => {
+  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data, L1, optimizers', () => {
     const rng = new RandomState(11);
     const seen = {
       acts: new Set<string>(),
@@ -113,6 +116,7 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
       layers: new Set<number>(),
       big: 0,
       l1: 0,
+      opts: new Map<string, number>(),
     };
     for (let k = 0; k < 80; k++) {
       const { config, data } = draw(rng, k);
@@ -132,7 +136,9 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
       seen.layers.add(config.hidden.length);
       if (Math.max(...config.hidden) > 100) seen.big++;
       if (config.l1 > 0) seen.l1++;
+      seen.opts.set(config.opt, (seen.opts.get(config.opt) ?? 0) + 1);
     }
+    for (const o of OPTIMIZERS) expect(seen.opts.get(o)).toBeGreaterThan(15);
     expect(seen.l1).toBeGreaterThan(15);
     expect(seen.acts.size).toBe(ACTIVATIONS.length);
     expect([...seen.classes].sort()).toEqual([2, 3, 4, 5]);
