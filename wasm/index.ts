@@ -2,7 +2,7 @@
 // the network's layer table at `plan` (i32 words: L, activation, Wt scratch, gradient scratch G and
 // gb, three spare, then per layer l = 1..L twelve words: din, dout, W, b, activations, deltas, and
 // the optimizer's state of W and b: M, S, Mb, Sb), weights, data and buffers; nothing here
-// allocates. Activations and deltas are rows x units, row-major; X is rows x 2 as in JS.
+// allocates. Activations and deltas are rows x units, row-major; X is rows x d (the input features).
 import { forwardLayer, gradientUpdate, hiddenDeltas, outputDeltas, softmax, transpose } from './layers';
 import { TABLE } from './math';
 import { beginUpdate, optimizerKind, updateBiases, updateWeights } from './optimize';
@@ -102,15 +102,19 @@ export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64):
 /**
  * One minibatch pass, as trainer.ts runs it: the rows in the order `order` (n f64, shuffled by the
  * caller), `batch` at a time gathered into Xb, yb, each batch's regularization reg (|B| / N) and
- * l1 (|B| / N). Returns 1 if some batch's loss was not finite, else 0.
+ * l1 (|B| / N). X has d columns (the input features). Returns 1 if some batch's loss was not finite,
+ * else 0.
  */
-export function minibatchPass(X: usize, y: usize, n: i32, batch: i32, order: usize, Xb: usize, yb: usize, lr: f64, reg: f64, l1: f64): i32 {
+export function minibatchPass(X: usize, y: usize, n: i32, d: i32, batch: i32, order: usize, Xb: usize, yb: usize, lr: f64, reg: f64, l1: f64): i32 {
   let bad = 0;
+  const rs = <usize>d << 3;
   for (let start = 0; start < n; start += batch) {
     const rows = min(batch, n - start);
     for (let r = 0; r < rows; r++) {
       const j = <usize><i32>load<f64>(order + (<usize>(start + r) << 3));
-      v128.store(Xb + (<usize>r << 4), v128.load(X + (j << 4)));
+      const src = X + j * rs;
+      const dst = Xb + <usize>r * rs;
+      for (let c: usize = 0; c < rs; c += 8) store<f64>(dst + c, load<f64>(src + c));
       store<u8>(yb + <usize>r, load<u8>(y + j));
     }
     const share = <f64>rows / <f64>n;
@@ -118,6 +122,24 @@ export function minibatchPass(X: usize, y: usize, n: i32, batch: i32, order: usi
     if (!(minP > 0)) bad = 1;
   }
   return bad;
+}
+
+/**
+ * Class probabilities of a w x h grid whose rows of input features (w x d each, row after row) the
+ * caller wrote at `input`, as f32 class-major planes to out (as `grid`).
+ */
+export function gridFrom(input: usize, d: i32, w: i32, h: i32, out: usize): void {
+  const L = load<i32>(plan);
+  const c = <i32>layerWord(L, 1);
+  const P = layerWord(L, 4);
+  const plane = <usize>w * h;
+  for (let j = 0; j < h; j++) {
+    forward(input + ((<usize>j * w * d) << 3), 0, w);
+    for (let k = 0; k < c; k++) {
+      const o = out + ((<usize>k * plane + <usize>j * w) << 2);
+      for (let i = 0; i < w; i++) store<f32>(o + (<usize>i << 2), <f32>load<f64>(P + ((<usize>i * c + k) << 3)));
+    }
+  }
 }
 
 /**

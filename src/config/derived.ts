@@ -20,17 +20,17 @@ export function classCount(c: Pick<Config, 'data' | 'classes'>, editedClasses?: 
   return takesClassCount(c.data) ? c.classes : 2;
 }
 
-/** Layer sizes, input first: `[2, ...hidden, classes]`. */
-export function layerSizes(hidden: readonly number[], classes: number): number[] {
-  return [2, ...hidden, classes];
+/** Layer sizes, input first: `[inputs, ...hidden, classes]` (the tutorial's inputs are x and y). */
+export function layerSizes(hidden: readonly number[], classes: number, inputs = 2): number[] {
+  return [inputs, ...hidden, classes];
 }
 
 /** The network's layer sizes for a configuration (and the edited points' class count, if any). */
 export function networkSizes(
-  c: Pick<Config, 'data' | 'classes' | 'hidden'>,
+  c: Pick<Config, 'data' | 'classes' | 'hidden' | 'inputs'>,
   editedClasses?: number | null,
 ): number[] {
-  return layerSizes(c.hidden, classCount(c, editedClasses));
+  return layerSizes(c.hidden, classCount(c, editedClasses), c.inputs.length);
 }
 
 /** Rows held out for testing: `round(test * n)`, halves rounded up (NumPy: `floor(test * n + 0.5)`). */

@@ -7,6 +7,8 @@ export const DATASETS = ['moons', 'circles', 'xor', 'blobs', 'spiral'] as const;
 export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky', 'linear'] as const;
 export const ANNEALS = ['none', 'step', 'exp', 'inv'] as const;
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+/** The input features, in the order the network takes them (docs/algorithms.md, "Input features"). */
+export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const;
 
 /** The panel a setting is shown in. */
 export type SettingGroup = 'data' | 'network' | 'training';
@@ -64,12 +66,27 @@ export interface LayersRow extends LayersFields {
   kind: 'layers';
 }
 
-export type SettingRow = NumberRow | EnumRow | LayersRow;
+/**
+ * A non-empty set of options, held as a list in the options' order whatever order it was given in (the
+ * input features).
+ */
+interface SetFields<T extends string> extends RowBase {
+  options: readonly T[];
+  default: readonly NoInfer<T>[];
+  optionLabels: Readonly<Record<NoInfer<T>, string>>;
+}
+
+export interface SetRow<T extends string = string> extends SetFields<T> {
+  kind: 'set';
+}
+
+export type SettingRow = NumberRow | EnumRow | LayersRow | SetRow;
 
 /** Builders check each row on its own: an enum's default and labels must match its options. */
 const numberRow = (row: NumberFields): NumberRow => ({ kind: 'number', ...row });
 const enumRow = <const T extends string>(row: EnumFields<T>): EnumRow<T> => ({ kind: 'enum', ...row });
 const layersRow = (row: LayersFields): LayersRow => ({ kind: 'layers', ...row });
+const setRow = <const T extends string>(row: SetFields<T>): SetRow<T> => ({ kind: 'set', ...row });
 
 /** Batch sizes worth trying; 0 is the whole training set (the tutorial). */
 const BATCH_STOPS = [0, 1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 200, 256, 500, 1000, 2000];
@@ -155,6 +172,24 @@ export const SETTINGS = {
     scale: 'linear',
     help: 'Share of the points held out to measure overfitting.',
   }),
+  inputs: setRow({
+    url: 'inputs',
+    label: 'Input features',
+    group: 'network',
+    restarts: true,
+    options: FEATURES,
+    default: ['x1', 'x2'],
+    optionLabels: {
+      x1: 'x₁',
+      x2: 'x₂',
+      x1sq: 'x₁²',
+      x2sq: 'x₂²',
+      x1x2: 'x₁x₂',
+      sinx1: 'sin x₁',
+      sinx2: 'sin x₂',
+    },
+    help: 'What the network is given of each point: its coordinates, their squares, their product, their sines.',
+  }),
   hidden: layersRow({
     url: 'hidden',
     label: 'Hidden layer size',
@@ -162,11 +197,11 @@ export const SETTINGS = {
     group: 'network',
     restarts: true,
     default: [3],
-    minLayers: 1,
+    minLayers: 0,
     maxLayers: 6,
     minUnits: 1,
     maxUnits: 512,
-    help: 'Units per hidden layer, first to last (exercise 5: add a second layer).',
+    help: 'Units per hidden layer, first to last (exercise 5: add a second layer); none is a linear model.',
   }),
   act: enumRow({
     url: 'act',
@@ -288,7 +323,15 @@ export type SettingKey = keyof Table;
 
 /** The value a row holds: its options' union, a number, or a list of layer widths. */
 type ValueOf<R> =
-  R extends EnumRow<infer T> ? T : R extends NumberRow ? number : R extends LayersRow ? number[] : never;
+  R extends EnumRow<infer T>
+    ? T
+    : R extends NumberRow
+      ? number
+      : R extends LayersRow
+        ? number[]
+        : R extends SetRow<infer T>
+          ? T[]
+          : never;
 
 /** One configuration: a value for every row. */
 export type Config = { [K in SettingKey]: ValueOf<Table[K]> };
@@ -297,11 +340,13 @@ type KeysOfKind<Row> = { [K in SettingKey]: Table[K] extends Row ? K : never }[S
 export type NumericKey = KeysOfKind<NumberRow>;
 export type EnumKey = KeysOfKind<EnumRow>;
 export type LayersKey = KeysOfKind<LayersRow>;
+export type SetKey = KeysOfKind<SetRow>;
 
 export type Dataset = Config['data'];
 export type Activation = Config['act'];
 export type Anneal = Config['anneal'];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
+export type Feature = (typeof FEATURES)[number];
 
 /** A row with its key; a union over the table, so switching on `kind` narrows `key` too. */
 export type Keyed<K extends SettingKey> = Table[K] & { readonly key: K };

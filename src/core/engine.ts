@@ -10,6 +10,7 @@
  * shorter exp polynomial) stay within 1e-15 per step but land on the other phase.
  */
 import { backTanh, inputTanh, topBackwardTanh, topForwardTanh } from './deep';
+import { featurize, plainInputs } from './features';
 import { backwardTanh, forwardTanh } from './fused';
 import {
   activate,
@@ -66,18 +67,21 @@ export class Engine {
   }
 
   /**
-   * Runs rows of X (rows x 2, row-major) through the network. Returns the smallest probability of a
-   * true class when labels are given (0 or NaN means the loss is not finite), else 1.
+   * Runs rows of X (rows x 2, row-major: the points) through the network, whose input is the points'
+   * features (p.inputs). Returns the smallest probability of a true class when labels are given (0 or
+   * NaN means the loss is not finite), else 1.
    */
   forward(p: Params, X: Float64Array, rows: number, y: Uint8Array | null): number {
     const { sizes, acts, L } = this;
     const C = sizes[L]!;
     this.rows = rows;
     const x = acts[0]!;
-    for (let i = 0; i < rows; i++) {
-      x[i] = X[2 * i]!;
-      x[rows + i] = X[2 * i + 1]!;
-    }
+    if (plainInputs(p.inputs)) {
+      for (let i = 0; i < rows; i++) {
+        x[i] = X[2 * i]!;
+        x[rows + i] = X[2 * i + 1]!;
+      }
+    } else featurize(p.inputs, X, rows, x, 1, rows);
     const path = this.path(p);
     if (path === 'shallow') {
       forwardTanh(x, p.W[0]!, p.b[0]!, p.W[1]!, p.b[1]!, acts[1]!, acts[2]!, rows, sizes[1]!);
@@ -98,9 +102,14 @@ export class Engine {
     return C === 2 && this.mode === 'auto' ? softmax2(acts[L]!, rows, y) : softmax(acts[L]!, rows, C, y);
   }
 
-  /** The loops to run: fused ones for two-class tanh networks, else layer by layer. */
+  /**
+   * The loops to run: fused ones for two-class tanh networks with two inputs (whichever features) and
+   * at least one hidden layer, else layer by layer.
+   */
   private path(p: Params): 'shallow' | 'deep' | 'layered' {
-    if (this.mode !== 'auto' || this.sizes[this.L] !== 2 || p.act !== 'tanh') return 'layered';
+    const { sizes, L } = this;
+    if (this.mode !== 'auto' || sizes[L] !== 2 || p.act !== 'tanh' || sizes[0] !== 2 || L < 2)
+      return 'layered';
     return this.L === 2 ? 'shallow' : 'deep';
   }
 

@@ -1,18 +1,29 @@
-/** The network's shape and parameters: `[2, h_1, ..., h_L, C]`, one weight matrix and bias per layer. */
-import type { Activation } from '../config/schema';
+/**
+ * The network's shape and parameters: `[d_in, h_1, ..., h_L, C]` (d_in the number of input features),
+ * one weight matrix and bias per layer.
+ */
+import type { Activation, Feature } from '../config/schema';
+import { PLAIN_INPUTS } from './features';
 import type { RandomState } from './rng';
 
 export interface Params {
-  /** Layer sizes, input first: [2, ...hidden, classes]. */
+  /** Layer sizes, input first: [d_in, ...hidden, classes]. */
   sizes: number[];
   act: Activation;
+  /** The input features, in order (sizes[0] of them); the first layer's input is these of each point. */
+  inputs: readonly Feature[];
   /** W[l] is sizes[l] x sizes[l+1], row-major (NumPy's `randn(in, out)` order). */
   W: Float64Array[];
   b: Float64Array[];
 }
 
 /** The tutorial's init: `np.random.seed(seed)`, then per layer `randn(in, out) / sqrt(in)`, biases 0. */
-export function initParams(sizes: readonly number[], act: Activation, rng: RandomState): Params {
+export function initParams(
+  sizes: readonly number[],
+  act: Activation,
+  rng: RandomState,
+  inputs: readonly Feature[] = PLAIN_INPUTS,
+): Params {
   const W: Float64Array[] = [];
   const b: Float64Array[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
@@ -24,11 +35,17 @@ export function initParams(sizes: readonly number[], act: Activation, rng: Rando
     W.push(w);
     b.push(new Float64Array(dout));
   }
-  return { sizes: [...sizes], act, W, b };
+  return { sizes: [...sizes], act, inputs: [...inputs], W, b };
 }
 
 export function cloneParams(p: Params): Params {
-  return { sizes: [...p.sizes], act: p.act, W: p.W.map((w) => w.slice()), b: p.b.map((v) => v.slice()) };
+  return {
+    sizes: [...p.sizes],
+    act: p.act,
+    inputs: [...p.inputs],
+    W: p.W.map((w) => w.slice()),
+    b: p.b.map((v) => v.slice()),
+  };
 }
 
 /** sum over layers of |W|^2 (biases are not penalised). */

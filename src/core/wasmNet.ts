@@ -22,6 +22,7 @@ export interface EngineExports {
     X: number,
     y: number,
     n: number,
+    d: number,
     batch: number,
     order: number,
     Xb: number,
@@ -31,6 +32,7 @@ export interface EngineExports {
     l1: number,
   ): number;
   grid(x0: number, dx: number, y1: number, dy: number, w: number, h: number, row: number, out: number): void;
+  gridFrom(input: number, d: number, w: number, h: number, out: number): void;
 }
 
 const PAGE = 65536;

@@ -6,6 +6,7 @@
  */
 import type { Data } from './datasets';
 import { Engine } from './engine';
+import { featurize } from './features';
 import type { Params } from './network';
 import { penalty } from './network';
 import type { RandomState } from './rng';
@@ -48,8 +49,10 @@ export class WasmTrainer {
     const mini = this.batchRows < n;
     const all = [train, ...others];
     const capacity = Math.max(...all.map((d) => d.n));
-    const regions = all.flatMap((d) => [16 * d.n, d.n]);
-    regions.push(mini ? 8 * n : 0, mini ? 16 * this.batchRows : 0, mini ? this.batchRows : 0);
+    // Each set is copied in as its input features, n x d.
+    const din = params.sizes[0]!;
+    const regions = all.flatMap((d) => [8 * din * d.n, d.n]);
+    regions.push(mini ? 8 * n : 0, mini ? 8 * din * this.batchRows : 0, mini ? this.batchRows : 0);
     const optimizer = usesOptimizer(opts) ? { name: opts.opt, beta: opts.beta } : null;
     this.net = new WasmNet(module, params.sizes, params.act, capacity, this.batchRows, regions, optimizer);
     const r = this.net.regions;
@@ -57,7 +60,7 @@ export class WasmTrainer {
     this.sets = all.map((data, i) => {
       const X = r[2 * i]!;
       const y = r[2 * i + 1]!;
-      new Float64Array(buf, X, 2 * data.n).set(data.X.subarray(0, 2 * data.n));
+      featurize(params.inputs, data.X, data.n, new Float64Array(buf, X, din * data.n), din, 1);
       new Uint8Array(buf, y, data.n).set(data.y.subarray(0, data.n));
       return { data, X, y };
     });
@@ -103,6 +106,7 @@ export class WasmTrainer {
         home.X,
         home.y,
         n,
+        this.params.sizes[0]!,
         this.batchRows,
         this.orderAt,
         this.XbAt,

@@ -119,9 +119,30 @@ const UPDATE_CODE: Record<Config['opt'], { state: string; update: string }> = {
   },
 };
 
+/** Each input feature as a NumPy column of the points X (docs/algorithms.md, "Input features"). */
+const FEATURE_CODE: Record<Config['inputs'][number], string> = {
+  x1: 'X[:, 0]',
+  x2: 'X[:, 1]',
+  x1sq: 'X[:, 0] ** 2',
+  x2sq: 'X[:, 1] ** 2',
+  x1x2: 'X[:, 0] * X[:, 1]',
+  sinx1: 'np.sin(X[:, 0])',
+  sinx2: 'np.sin(X[:, 1])',
+};
+
+function plain(c: Config): boolean {
+  return c.inputs.length === 2 && c.inputs[0] === 'x1' && c.inputs[1] === 'x2';
+}
+
 /** Lines of the script that only some options need; empty for the tutorial's settings. */
 function optionCode(c: Config) {
   const l1 = c.l1 !== 0;
+  const features = plain(c)
+    ? ''
+    : `
+# The network's input features (${c.inputs.join(', ')}), in this order, computed from the points.
+X = np.column_stack([${c.inputs.map((f) => FEATURE_CODE[f]).join(', ')}])
+`;
   const beta =
     c.opt !== 'sgd'
       ? `\nbeta = ${pyFloat(c.beta)}  # ${c.opt === 'adam' ? "Adam's beta_1 (beta_2 = 0.999)" : "momentum's decay"}`
@@ -131,7 +152,11 @@ function optionCode(c: Config) {
     ...UPDATE_CODE[c.opt],
     loss: l1 ? '\n    data_loss += l1_lambda * sum(np.sum(np.abs(W)) for W, _ in model)' : '',
     gradient: l1 ? '\n                dW += l1_lambda * (len(Xb) / num_examples) * np.sign(W)' : '',
-    describe: (l1 ? `, l1=${c.l1}` : '') + (c.opt !== 'sgd' ? `, opt=${c.opt}, beta=${c.beta}` : ''),
+    features,
+    describe:
+      (plain(c) ? '' : `, inputs=${c.inputs.join(',')}`) +
+      (l1 ? `, l1=${c.l1}` : '') +
+      (c.opt !== 'sgd' ? `, opt=${c.opt}, beta=${c.beta}` : ''),
   };
 }
 
@@ -160,7 +185,7 @@ X, y = make_data(${c.n}, ${pyFloat(c.noise)})`;
   return `#!/usr/bin/env python3
 """nn-playground run, exported as NumPy in the style of "Implementing a Neural Network from Scratch".
 
-Configuration: ${c.data}, n=${c.n}, noise=${c.noise}, seed=${c.seed}, hidden=${c.hidden.join(',')}, ${c.act},
+Configuration: ${c.data}, n=${c.n}, noise=${c.noise}, seed=${c.seed}, hidden=${c.hidden.join(',') || '0'}, ${c.act},
 lr=${c.lr}, reg=${c.reg}${o.describe}, batch=${c.batch}, anneal=${c.anneal}, passes=${c.passes}, test=${c.test}.
 Run it with python3 (only NumPy needed); it prints the same loss log as the playground.
 """
@@ -170,13 +195,13 @@ SEED = ${c.seed}
 CLASSES = ${classCount(c, data?.classes)}
 
 ${dataCode}
-
+${o.features}
 # The last round(test * n) rows are held out.
 n_test = int(np.floor(${pyFloat(c.test)} * len(X) + 0.5))
 X_train, y_train = X[:len(X) - n_test], y[:len(X) - n_test]
 X_test, y_test = X[len(X) - n_test:], y[len(X) - n_test:]
 num_examples = len(X_train)
-nn_input_dim = 2
+nn_input_dim = X.shape[1]
 nn_output_dim = int(max(CLASSES, y.max() + 1))
 nn_hdims = [${c.hidden.join(', ')}]
 

@@ -315,6 +315,18 @@ OPTION_CONFIGS = [
     ('adam_minibatch_blobs', cfg(data='blobs', classes=3, noise=0.35, opt='adam', beta=0.8, lr=0.005,
                                  batch=20, hidden=[8], passes=300, test=0.2)),
     ('adam_deep_exp', cfg(opt='adam', lr=0.01, anneal='exp', hidden=[4, 4], passes=1000, act='relu')),
+    ('inputs_all', cfg(inputs=['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], hidden=[4], lr=0.005,
+                       passes=2000)),
+    ('inputs_x2_sinx1', cfg(inputs=['x2', 'sinx1'], hidden=[3], passes=2000)),
+    ('inputs_squares_adam', cfg(inputs=['x1', 'x2', 'x1sq', 'x2sq'], opt='adam', lr=0.01, hidden=[5],
+                                passes=1000)),
+    ('circles_squares_no_hidden', cfg(data='circles', noise=0.1, inputs=['x1sq', 'x2sq'], hidden=[],
+                                      passes=2000)),
+    ('circles_no_hidden', cfg(data='circles', noise=0.1, hidden=[], passes=2000)),
+    ('xor_cross_no_hidden', cfg(data='xor', noise=0.1, seed=2024, inputs=['x1', 'x2', 'x1x2'], hidden=[],
+                                passes=2000)),
+    ('blobs_3_no_hidden_momentum', cfg(data='blobs', classes=3, noise=0.35, hidden=[], opt='momentum',
+                                       lr=0.001, batch=16, passes=300)),
 ]
 
 
@@ -341,12 +353,14 @@ def zero_unit_edit(c):
 
 def run(c, perturb=None):
     X, y = R.make_dataset(c['data'], c['n'], c['noise'], c['seed'], c['classes'])
+    if 'inputs' in c:
+        X = R.features(X, c['inputs'])
     X_train, y_train, X_test, y_test = R.split(X, y, c['test'])
     k = R.num_classes(c['data'], c['classes'])
     T, every = c['passes'], log_every(c['passes'])
     logged = list(range(0, T, every))
     loss_at = list(range(10)) + list(range(T - 10, T)) + [i - 1 for i in logged[1:]]
-    initial = R.init_model([2] + c['hidden'] + [k], c['seed'])
+    initial = R.init_model([X.shape[1]] + c['hidden'] + [k], c['seed'])
     if perturb is not None:
         initial['W'] = [perturb(l, W) for l, W in enumerate(initial['W'])]
     edit = zero_unit_edit(c)

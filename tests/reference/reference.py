@@ -113,6 +113,23 @@ def make_dataset(data, n, noise, seed, classes=2):
     raise ValueError(data)
 
 
+# The input features (docs/algorithms.md): columns computed from the points, in the order given.
+FEATURES = {
+    'x1': lambda X: X[:, 0],
+    'x2': lambda X: X[:, 1],
+    'x1sq': lambda X: X[:, 0] ** 2,
+    'x2sq': lambda X: X[:, 1] ** 2,
+    'x1x2': lambda X: X[:, 0] * X[:, 1],
+    'sinx1': lambda X: np.sin(X[:, 0]),
+    'sinx2': lambda X: np.sin(X[:, 1]),
+}
+
+
+def features(X, inputs):
+    """The network's input: the named features of the points X (n x 2), as columns in that order."""
+    return np.column_stack([FEATURES[f](X) for f in inputs])
+
+
 def split(X, y, test):
     """The first n - n_test rows train, the last n_test rows test."""
     n = X.shape[0]

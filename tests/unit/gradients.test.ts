@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATIONS, type Config, DEFAULT_CONFIG } from '../../src/config/schema';
+import { ACTIVATIONS, type Config, DEFAULT_CONFIG, FEATURES } from '../../src/config/schema';
 import { createRun } from '../../src/core/run';
 
 /**
@@ -79,6 +79,19 @@ describe('backpropagation matches finite differences', () => {
       expect(run.trainer.params.W.every((w) => w.every((v) => Math.abs(v) > 1e-4))).toBe(true);
       expect(check(config)).toBeLessThan(1e-5);
     });
+  }
+
+  // Each input feature alone (the first layer's input is that column), and all of them with no hidden
+  // layer and with two.
+  const inputSets: Config['inputs'][] = [...FEATURES.map((f) => [f]), [...FEATURES]];
+  for (const inputs of inputSets) {
+    for (const hidden of inputs.length > 1 ? [[], [3, 2]] : [[4]]) {
+      it(`inputs ${inputs.join(',')}, hidden ${hidden.join(',') || 'none'}`, () => {
+        const config: Config = { ...DEFAULT_CONFIG, n: 37, seed: 5, inputs, hidden, lr: 1, reg: 0.1 };
+        expect(createRun(config).trainer.params.sizes[0]).toBe(inputs.length);
+        expect(check(config)).toBeLessThan(1e-5);
+      });
+    }
   }
 
   it('notices a wrong gradient (the check can fail)', () => {

@@ -63,6 +63,10 @@ const CASES: [string, number][] = [
   ['opt=adam&lr=0.01&hidden=5&passes=1000', 200],
   ['opt=adam&beta=0.8&lr=0.005&data=blobs&classes=3&noise=0.35&hidden=8&batch=20&test=0.2&passes=300', 100],
   ['opt=momentum&l1=0.005&lr=0.001&hidden=5&batch=32&passes=300', 100],
+  ['inputs=x1,x2,x1sq,x2sq&opt=adam&lr=0.01&hidden=5&passes=1000', 200],
+  ['inputs=sinx2,x1x2,x1,sinx1,x2sq&hidden=4&passes=600', 200],
+  ['data=circles&noise=0.1&inputs=x1sq,x2sq&hidden=0&passes=1000', 200],
+  ['data=blobs&classes=3&noise=0.35&hidden=0&opt=momentum&lr=0.001&batch=16&passes=300', 100],
 ];
 
 describe('Export as NumPy', () => {
