@@ -89,8 +89,13 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   inputs,
 }: NetworkDiagramProps) {
   const key = sizes.join(',');
+  // Features need more room for their labels than x and y.
+  const left = inputLabel(0, inputs) === 'x' ? 42 : 64;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the sizes' values only
-  const layout = useMemo(() => layoutDiagram(sizes, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, aspect), [key, aspect]);
+  const layout = useMemo(
+    () => layoutDiagram(sizes, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, aspect, left),
+    [key, aspect, left],
+  );
   const nodes = useRef(new Map<string, SVGGElement>());
   const wrap = useRef<HTMLDivElement>(null);
   const focusNext = useRef<string | null>(null);
