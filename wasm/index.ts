@@ -1,6 +1,7 @@
 // The engine's entry points. The loader (src/core/wasmNet.ts) lays out this instance's memory once:
 // the network's layer table at `plan` (i32 words: L, activation, Wt scratch, gradient scratch G and
-// gb, three spare, then per layer l = 1..L twelve words: din, dout, W, b, activations, deltas, and
+// gb, regression (1: one linear output and targets t, f64, where classes y, u8, would be), two spare,
+// then per layer l = 1..L twelve words: din, dout, W, b, activations, deltas, and
 // the optimizer's state of W and b: M, S, Mb, Sb), weights, data and buffers; nothing here
 // allocates. Activations and deltas are rows x units, row-major; X is rows x d (the input features).
 import { forwardLayer, gradientUpdate, hiddenDeltas, outputDeltas, softmax, transpose } from './layers';
@@ -29,7 +30,25 @@ function layerWord(l: i32, k: i32): usize {
   return <usize>load<i32>(plan + 32 + ((<usize>(l - 1) * 12 + <usize>k) << 2));
 }
 
-/** Class probabilities of rows of X (rows x 2) into the last layer's activations; see `softmax`. */
+// @ts-ignore: decorator
+@inline
+function regression(): bool {
+  return load<i32>(plan, 20) != 0;
+}
+
+/** 1 if the len values at Z are all finite, else 0. */
+function allFinite(Z: usize, len: i32): f64 {
+  for (let i = 0; i < len; i++) {
+    const v = load<f64>(Z + (<usize>i << 3));
+    if (!(v - v == 0)) return 0;
+  }
+  return 1;
+}
+
+/**
+ * Class probabilities of rows of X (rows x d) into the last layer's activations; see `softmax`. A
+ * regression network's output is its linear unit, and it returns 1 if all outputs are finite, else 0.
+ */
 export function forward(X: usize, y: usize, rows: i32): f64 {
   const L = load<i32>(plan);
   const act = load<i32>(plan, 4);
@@ -40,6 +59,7 @@ export function forward(X: usize, y: usize, rows: i32): f64 {
     forwardLayer(A, <i32>layerWord(l, 0), layerWord(l, 2), layerWord(l, 3), Z, <i32>layerWord(l, 1), rows, l < L ? act : -1);
     A = Z;
   }
+  if (regression()) return allFinite(A, rows * <i32>layerWord(L, 1));
   return softmax(A, rows, <i32>layerWord(L, 1), y);
 }
 
@@ -72,7 +92,15 @@ function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64): vo
   const gb = <usize>load<i32>(plan, 16);
   if (rule) beginUpdate();
   const C = <i32>layerWord(L, 1);
-  outputDeltas(layerWord(L, 4), y, layerWord(L, 5), rows, C);
+  if (regression()) {
+    // One output: D = out - t, targets t (f64) at y.
+    const P = layerWord(L, 4);
+    const D = layerWord(L, 5);
+    for (let i = 0; i < rows; i++) {
+      const o = <usize>i << 3;
+      store<f64>(D + o, load<f64>(P + o) - load<f64>(y + o));
+    }
+  } else outputDeltas(layerWord(L, 4), y, layerWord(L, 5), rows, C);
   for (let l = L; l >= 1; l--) {
     const din = <i32>layerWord(l, 0);
     const dout = <i32>layerWord(l, 1);
@@ -108,6 +136,7 @@ export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64):
 export function minibatchPass(X: usize, y: usize, n: i32, d: i32, batch: i32, order: usize, Xb: usize, yb: usize, lr: f64, reg: f64, l1: f64): i32 {
   let bad = 0;
   const rs = <usize>d << 3;
+  const regress = regression();
   for (let start = 0; start < n; start += batch) {
     const rows = min(batch, n - start);
     for (let r = 0; r < rows; r++) {
@@ -115,7 +144,8 @@ export function minibatchPass(X: usize, y: usize, n: i32, d: i32, batch: i32, or
       const src = X + j * rs;
       const dst = Xb + <usize>r * rs;
       for (let c: usize = 0; c < rs; c += 8) store<f64>(dst + c, load<f64>(src + c));
-      store<u8>(yb + <usize>r, load<u8>(y + j));
+      if (regress) store<f64>(yb + (<usize>r << 3), load<f64>(y + (j << 3)));
+      else store<u8>(yb + <usize>r, load<u8>(y + j));
     }
     const share = <f64>rows / <f64>n;
     const minP = step(Xb, yb, rows, lr, reg * share, l1 * share);

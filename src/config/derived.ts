@@ -11,12 +11,20 @@ export function takesClassCount(data: Dataset): boolean {
   return MULTICLASS_DATASETS.includes(data);
 }
 
+/** The regression datasets: a number to predict at each point, one linear output unit. */
+export const REGRESSION_DATASETS: readonly Dataset[] = ['plane', 'gauss'];
+
+export function isRegression(data: Dataset): boolean {
+  return REGRESSION_DATASETS.includes(data);
+}
+
 /**
  * Number of classes the network outputs: the edited points' own count when there are edited points
- * (it need not match the settings), else the generated dataset's.
+ * (it need not match the settings), else the generated dataset's; 1 (the one output unit) for regression.
  */
 export function classCount(c: Pick<Config, 'data' | 'classes'>, editedClasses?: number | null): number {
   if (editedClasses !== undefined && editedClasses !== null) return editedClasses;
+  if (isRegression(c.data)) return 1;
   return takesClassCount(c.data) ? c.classes : 2;
 }
 

@@ -3,7 +3,7 @@
  * `Config` type, the defaults, the URL codec, equality, validity and the generic controls all derive
  * from it, so adding a row here is checked everywhere at once.
  */
-export const DATASETS = ['moons', 'circles', 'xor', 'blobs', 'spiral'] as const;
+export const DATASETS = ['moons', 'circles', 'xor', 'blobs', 'spiral', 'plane', 'gauss'] as const;
 export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky', 'linear'] as const;
 export const ANNEALS = ['none', 'step', 'exp', 'inv'] as const;
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
@@ -104,8 +104,16 @@ export const SETTINGS = {
     restarts: true,
     options: DATASETS,
     default: 'moons',
-    optionLabels: { moons: 'Moons', circles: 'Circles', xor: 'XOR', blobs: 'Blobs', spiral: 'Spiral' },
-    help: "Moons is the tutorial's make_moons; blobs and spiral take 2 to 5 classes.",
+    optionLabels: {
+      moons: 'Moons',
+      circles: 'Circles',
+      xor: 'XOR',
+      blobs: 'Blobs',
+      spiral: 'Spiral',
+      plane: 'Plane (regression)',
+      gauss: 'Gaussians (regression)',
+    },
+    help: "Moons is the tutorial's make_moons; blobs and spiral take 2 to 5 classes; plane and Gaussians are regression: a number to predict at each point.",
   }),
   n: numberRow({
     url: 'n',

@@ -14,6 +14,7 @@ import { featurize, plainInputs } from './features';
 import { backwardTanh, forwardTanh } from './fused';
 import {
   activate,
+  allFinite,
   applyUpdate,
   combine,
   crossEntropySum,
@@ -22,6 +23,8 @@ import {
   rowSums,
   softmax,
   softmax2,
+  squaredErrorSum,
+  targetDeltas,
   twoClassDeltas,
   weightGradient,
 } from './kernels';
@@ -69,7 +72,8 @@ export class Engine {
   /**
    * Runs rows of X (rows x 2, row-major: the points) through the network, whose input is the points'
    * features (p.inputs). Returns the smallest probability of a true class when labels are given (0 or
-   * NaN means the loss is not finite), else 1.
+   * NaN means the loss is not finite), else 1. A regression network's output is its one linear unit,
+   * and it returns 1 if every output is finite, else 0.
    */
   forward(p: Params, X: Float64Array, rows: number, y: Uint8Array | null): number {
     const { sizes, acts, L } = this;
@@ -99,6 +103,7 @@ export class Engine {
     const h = sizes[L - 1]!;
     if (path === 'deep') topForwardTanh(acts[L - 1]!, p.W[L - 1]!, p.b[L - 1]!, acts[L]!, rows, h);
     else combine(acts[L - 1]!, h, p.W[L - 1]!, C, 1, p.b[L - 1]!, acts[L]!, C, rows);
+    if (p.regression) return allFinite(acts[L]!, rows * C);
     return C === 2 && this.mode === 'auto' ? softmax2(acts[L]!, rows, y) : softmax(acts[L]!, rows, C, y);
   }
 
@@ -111,6 +116,11 @@ export class Engine {
     if (this.mode !== 'auto' || sizes[L] !== 2 || p.act !== 'tanh' || sizes[0] !== 2 || L < 2)
       return 'layered';
     return this.L === 2 ? 'shallow' : 'deep';
+  }
+
+  /** sum of (1/2) (output - t)^2 over the last forward pass's rows (regression). */
+  squaredError(rows: number, t: Float64Array): number {
+    return squaredErrorSum(this.probs, rows, t);
   }
 
   /** sum of -log p[y] over the last forward pass's rows. */
@@ -138,7 +148,7 @@ export class Engine {
    */
   backward(
     p: Params,
-    y: Uint8Array,
+    y: Uint8Array | Float64Array,
     lr: number,
     regScale: number,
     opt: Optimizer | null = null,
@@ -146,9 +156,12 @@ export class Engine {
   ): void {
     const { sizes, acts, deltas, dW, db, L, rows } = this;
     const C = sizes[L]!;
-    if (C === 2 && this.mode === 'auto') twoClassDeltas(this.probs, deltas[L]!, db[L - 1]!, rows, y);
+    // Regression: y holds the targets; classification: the classes.
+    if (p.regression) targetDeltas(this.probs, deltas[L]!, db[L - 1]!, rows, y as Float64Array);
+    else if (C === 2 && this.mode === 'auto')
+      twoClassDeltas(this.probs, deltas[L]!, db[L - 1]!, rows, y as Uint8Array);
     else {
-      probsMinusOneHot(this.probs, deltas[L]!, rows, C, y);
+      probsMinusOneHot(this.probs, deltas[L]!, rows, C, y as Uint8Array);
       rowSums(deltas[L]!, db[L - 1]!, rows, C);
     }
     const path = opt ? 'layered' : this.path(p);

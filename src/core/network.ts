@@ -12,6 +12,8 @@ export interface Params {
   act: Activation;
   /** The input features, in order (sizes[0] of them); the first layer's input is these of each point. */
   inputs: readonly Feature[];
+  /** Regression: one linear output unit and the squared error (absent: softmax and cross-entropy). */
+  regression?: boolean;
   /** W[l] is sizes[l] x sizes[l+1], row-major (NumPy's `randn(in, out)` order). */
   W: Float64Array[];
   b: Float64Array[];
@@ -23,6 +25,7 @@ export function initParams(
   act: Activation,
   rng: RandomState,
   inputs: readonly Feature[] = PLAIN_INPUTS,
+  regression = false,
 ): Params {
   const W: Float64Array[] = [];
   const b: Float64Array[] = [];
@@ -35,17 +38,21 @@ export function initParams(
     W.push(w);
     b.push(new Float64Array(dout));
   }
-  return { sizes: [...sizes], act, inputs: [...inputs], W, b };
+  const p: Params = { sizes: [...sizes], act, inputs: [...inputs], W, b };
+  if (regression) p.regression = true;
+  return p;
 }
 
 export function cloneParams(p: Params): Params {
-  return {
+  const q: Params = {
     sizes: [...p.sizes],
     act: p.act,
     inputs: [...p.inputs],
     W: p.W.map((w) => w.slice()),
     b: p.b.map((v) => v.slice()),
   };
+  if (p.regression) q.regression = true;
+  return q;
 }
 
 /** sum over layers of |W|^2 (biases are not penalised). */

@@ -23,7 +23,7 @@ export function createRun(config: Config, data: Data = datasetOf(config), backen
   // The tutorial reseeds before drawing the weights; minibatch shuffles continue the same stream.
   const rng = new RandomState(config.seed);
   const sizes = layerSizes(config.hidden, data.classes, config.inputs.length);
-  const params = initParams(sizes, config.act, rng, config.inputs);
+  const params = initParams(sizes, config.act, rng, config.inputs, data.t !== undefined);
   const trainer = backend.trainer(params, train, config, rng, test ? [test] : []);
   return { config, data, train, test, trainer };
 }

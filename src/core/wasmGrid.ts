@@ -38,6 +38,7 @@ export class WasmGridEvaluator {
   evaluate(p: Params, box: Box, out: Float32Array): void {
     const { net, width: W, height: H } = this;
     net.setActivation(p.act);
+    net.setRegression(p.regression === true);
     for (let l = 0; l < p.W.length; l++) {
       net.W[l]!.set(p.W[l]!);
       net.b[l]!.set(p.b[l]!);

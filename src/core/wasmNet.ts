@@ -7,6 +7,7 @@
  */
 import { ACTIVATIONS, type Activation, type OptimizerName } from '../config/schema';
 import { EXP_TABLE } from './fastmath';
+import { squaredErrorSum } from './kernels';
 import { OPTIMIZER_CODES } from './optimizer';
 
 export interface EngineExports {
@@ -61,6 +62,7 @@ export class WasmNet {
     trainRows: number,
     regions: readonly number[] = [],
     optimizer: { name: OptimizerName; beta: number } | null = null,
+    regression = false,
   ) {
     const instance = new WebAssembly.Instance(module, {});
     const ex = instance.exports as unknown as EngineExports;
@@ -115,6 +117,7 @@ export class WasmNet {
     words[2] = scratch;
     words[3] = G;
     words[4] = gb;
+    words[5] = regression ? 1 : 0;
     for (let l = 1; l <= L; l++) {
       words.set(
         [sizes[l - 1]!, sizes[l]!, Wp[l - 1]!, bp[l - 1]!, acts[l - 1]!, deltas[l - 1]!, ...state[l - 1]!],
@@ -134,8 +137,18 @@ export class WasmNet {
     this.words[1] = ACTIVATIONS.indexOf(act);
   }
 
+  /** Whether the output is one linear unit (regression) from now on, or a softmax. */
+  setRegression(on: boolean): void {
+    this.words[5] = on ? 1 : 0;
+  }
+
   get buffer(): ArrayBuffer {
     return this.exports.memory.buffer;
+  }
+
+  /** sum over the last forward pass's rows of (1/2) (out - t)^2, as kernels.ts's squaredErrorSum. */
+  squaredError(rows: number, t: Float64Array): number {
+    return squaredErrorSum(this.probs, rows, t);
   }
 
   /** sum over the last forward pass's rows of -log P[i, y_i], in row order (as crossEntropySum). */

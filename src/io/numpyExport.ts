@@ -3,8 +3,9 @@
  * current run (same data, same initial weights, same updates) and prints the same loss log as
  * `npm run train`. Needs only NumPy. Definitions: docs/algorithms.md.
  */
-import { classCount } from '../config/derived';
+import { classCount, isRegression } from '../config/derived';
 import type { Config } from '../config/schema';
+import { R_SQUARED_CODE, REGRESSION_DATA_CODE, taskCode } from './numpyTask';
 
 export interface ExportOptions {
   /** Log every K passes (the tutorial: 1000). */
@@ -14,6 +15,7 @@ export interface ExportOptions {
 }
 
 const DATASET_CODE: Record<Config['data'], string> = {
+  ...REGRESSION_DATA_CODE,
   moons: `def make_data(n, noise):
     # scikit-learn's make_moons(n, noise=noise), drawing from the global RandomState.
     n_out = n // 2
@@ -163,6 +165,7 @@ X = np.column_stack([${c.inputs.map((f) => FEATURE_CODE[f]).join(', ')}])
 export function numpyScript(c: Config, opts: ExportOptions = {}): string {
   const every = opts.every ?? 1000;
   const o = optionCode(c);
+  const task = taskCode(c);
   const [f, df] = ACTIVATION_CODE[c.act];
   const data = opts.data;
   const dataCode = data
@@ -202,7 +205,7 @@ X_train, y_train = X[:len(X) - n_test], y[:len(X) - n_test]
 X_test, y_test = X[len(X) - n_test:], y[len(X) - n_test:]
 num_examples = len(X_train)
 nn_input_dim = X.shape[1]
-nn_output_dim = int(max(CLASSES, y.max() + 1))
+${task.outputDim}
 nn_hdims = [${c.hidden.join(', ')}]
 
 epsilon = ${pyFloat(c.lr)}  # learning rate for gradient descent
@@ -227,22 +230,19 @@ def forward(model, X):
         if l < len(model) - 1:
             a = activation(z)
             acts.append(a)
-    exp_scores = np.exp(z)
-    probs = exp_scores / np.sum(exp_scores, axis=1, keepdims=True)
-    return acts, probs
+${task.output}
 
 
 def calculate_loss(model, X, y):
     _, probs = forward(model, X)
-    corect_logprobs = -np.log(probs[range(len(X)), y])
-    data_loss = np.sum(corect_logprobs)
+${task.dataLoss}
     data_loss += reg_lambda / 2 * sum(np.sum(np.square(W)) for W, _ in model)${o.loss}
     return 1. / len(X) * data_loss
 
 
 def predict(model, X):
     _, probs = forward(model, X)
-    return np.argmax(probs, axis=1)
+    return np.argmax(probs, axis=1)${isRegression(c.data) ? R_SQUARED_CODE : ''}
 
 
 def build_model(print_loss=False):
@@ -262,8 +262,7 @@ def build_model(print_loss=False):
         for rows in batches:
             Xb, yb = (X_train, y_train) if full else (X_train[rows], y_train[rows])
             acts, probs = forward(model, Xb)
-            delta = probs
-            delta[range(len(Xb)), yb] -= 1
+${task.delta}
             grads = []
             for l in range(len(model) - 1, -1, -1):
                 W, b = model[l]
@@ -287,8 +286,6 @@ ${o.update}
 
 if __name__ == "__main__":
     model = build_model(print_loss=True)
-    print("Training accuracy: %f" % np.mean(predict(model, X_train) == y_train))
-    if n_test > 0:
-        print("Test accuracy: %f" % np.mean(predict(model, X_test) == y_test))
+${task.report}
 `;
 }

@@ -11,7 +11,9 @@ const suite = browserSuite();
 describe('input features, in Chromium', () => {
   it('a linear model on x₁², x₂² learns the circles; each input node is labelled and has its field', async () => {
     await mkdir(SHOTS, { recursive: true });
-    const { page, errors } = await suite.open('?data=circles&noise=0.1&inputs=x1sq,x2sq&hidden=0&passes=2000');
+    const { page, errors } = await suite.open(
+      '?data=circles&noise=0.1&inputs=x1sq,x2sq&hidden=0&passes=2000',
+    );
     await page.waitForFunction(
       () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'finished',
       undefined,
@@ -37,11 +39,9 @@ describe('input features, in Chromium', () => {
 
     await group.getByRole('button', { name: 'x₁', exact: true }).click();
     await expect.poll(() => query(page)).toContain('inputs=x1,x1sq,x2sq');
-    await expect.poll(() => page.locator('.diagram .node.input text').allTextContents()).toEqual([
-      'x₁',
-      'x₁²',
-      'x₂²',
-    ]);
+    await expect
+      .poll(() => page.locator('.diagram .node.input text').allTextContents())
+      .toEqual(['x₁', 'x₁²', 'x₂²']);
     expect(errors).toEqual([]);
   });
 

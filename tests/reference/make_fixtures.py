@@ -327,7 +327,18 @@ OPTION_CONFIGS = [
                                 passes=2000)),
     ('blobs_3_no_hidden_momentum', cfg(data='blobs', classes=3, noise=0.35, hidden=[], opt='momentum',
                                        lr=0.001, batch=16, passes=300)),
+    ('plane', cfg(data='plane', noise=0.1, hidden=[3], lr=0.003, passes=2000)),
+    ('plane_no_hidden', cfg(data='plane', noise=0.1, hidden=[], passes=1000)),
+    ('gauss_two_layers', cfg(data='gauss', noise=0.1, hidden=[6, 6], lr=0.002, passes=1000)),
+    ('gauss_adam_minibatch_test', cfg(data='gauss', noise=0.05, hidden=[8], opt='adam', lr=0.005, batch=20,
+                                      test=0.2, passes=300)),
+    ('plane_l1_momentum_inputs', cfg(data='plane', noise=0.2, hidden=[4], l1=0.01, opt='momentum', lr=0.001,
+                                     inputs=['x1', 'x2', 'x1x2', 'sinx1'], passes=1000)),
 ]
+
+# The regression datasets, X and targets t, for reference.test.ts.
+REGRESSION_SETS = [(data, n, noise, seed) for data in ('plane', 'gauss')
+                   for n, noise, seed in [(200, 0.2, 0), (199, 0.1, 7), (57, 0.0, 2024), (10, 0.35, 1)]]
 
 
 def log_every(passes):
@@ -371,7 +382,7 @@ def run(c, perturb=None):
                                reg_lambda=c['reg'], batch=c['batch'], anneal=c['anneal'], num_passes=T,
                                seed=c['seed'], log_every=every, loss_at=loss_at,
                                X_test=X_test, y_test=y_test, perturb=perturb, l1=l1, opt=opt, beta=beta,
-                               edit=edit)
+                               edit=edit, regression=c['data'] in R.REGRESSION)
     assert log['iterations'] == logged
     has_test = len(X_test) > 0
     return {
@@ -388,6 +399,7 @@ def run(c, perturb=None):
         'final_test_loss': R.calculate_loss(model, X_test, y_test, c['act'], c['reg'], l1) if has_test else None,
         'train_accuracy': R.accuracy(model, X_train, y_train, c['act']),
         'test_accuracy': R.accuracy(model, X_test, y_test, c['act']) if has_test else None,
+        **({'train_r2': R.r_squared(model, X_train, y_train, c['act'])} if model.get('regression') else {}),
         'initial_weights': weights_json(initial),
         'weights': weights_json(model),
         '_model': model,
@@ -483,6 +495,12 @@ def training_fixture(pool, configs_in=TRAINING_CONFIGS, filename='training.json'
                 entry['stable_prefix'] = check['stable_prefix']
                 entry['reruns'] = check['reruns']
             dropped.append(entry)
+    extra = {}
+    if filename == 'training-options.json':
+        extra['datasets'] = []
+        for data, n, noise, seed in REGRESSION_SETS:
+            X, t = R.make_dataset(data, n, noise, seed)
+            extra['datasets'].append({'data': data, 'n': n, 'noise': noise, 'seed': seed, 'X': X.ravel(), 't': t})
     if filename == 'training.json':
         tutorial = next(e for e in dropped + configs if e['name'] == 'tutorial')
         check_seed_notes(tutorial)
@@ -499,6 +517,7 @@ def training_fixture(pool, configs_in=TRAINING_CONFIGS, filename='training.json'
         'stability_check': {'perturbation': PERTURB_EPS, 'tolerance': STABLE_TOL, 'reruns': RERUNS},
         'configs': configs,
         'dropped': dropped,
+        **extra,
     })
     return configs + dropped
 

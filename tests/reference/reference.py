@@ -93,7 +93,32 @@ def make_spiral(n_samples, classes, noise):
     return X, y
 
 
+# Regression (docs/algorithms.md): TensorFlow Playground's plane and six Gaussians on our scale.
+REGRESSION = ('plane', 'gauss')
+GAUSSIANS = [(-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1)]
+
+
+def gauss_target(X):
+    """The bump of largest magnitude at each point (the first on a tie), 0 away from all of them."""
+    t = np.zeros(len(X))
+    for cx, cy, sign in GAUSSIANS:
+        d = np.sqrt((X[:, 0] - cx / 6) ** 2 + (X[:, 1] - cy / 6) ** 2)
+        v = sign * np.maximum(0, 1 - 3 * d)
+        t = np.where(np.abs(v) > np.abs(t), v, t)
+    return t
+
+
+def make_regression(n_samples, noise, kind):
+    # Like xor: uniform points, the targets before the noise, no shuffle. Returns X and the targets t.
+    X = np.random.uniform(-1, 1, size=(n_samples, 2))
+    t = (X[:, 0] + X[:, 1]) / 2 if kind == 'plane' else gauss_target(X)
+    X += np.random.normal(scale=noise, size=X.shape)
+    return X, t
+
+
 def num_classes(data, classes):
+    if data in REGRESSION:
+        return 1
     return classes if data in ('blobs', 'spiral') else 2
 
 
@@ -110,6 +135,8 @@ def make_dataset(data, n, noise, seed, classes=2):
         return make_blobs(n, classes, noise)
     if data == 'spiral':
         return make_spiral(n, classes, noise)
+    if data in REGRESSION:
+        return make_regression(n, noise, data)
     raise ValueError(data)
 
 
@@ -175,6 +202,9 @@ def forward(model, X, act):
     for l in range(L - 1):
         a.append(f(a[-1].dot(model['W'][l]) + model['b'][l]))
     z = a[-1].dot(model['W'][L - 1]) + model['b'][L - 1]
+    if model.get('regression'):
+        # One linear output unit: its value is the prediction.
+        return a, z
     if SHIFT_SOFTMAX:
         z = z - np.max(z, axis=1, keepdims=True)
     exp_scores = np.exp(z)
@@ -185,9 +215,13 @@ def forward(model, X, act):
 def calculate_loss(model, X, y, act, reg_lambda, l1=0.0):
     num_examples = len(X)
     _, probs = forward(model, X, act)
-    # Calculating the loss
-    corect_logprobs = -np.log(probs[range(num_examples), y])
-    data_loss = np.sum(corect_logprobs)
+    if model.get('regression'):
+        # Half the squared error of the one output
+        data_loss = 0.5 * np.sum((probs[:, 0] - y) ** 2)
+    else:
+        # Calculating the loss
+        corect_logprobs = -np.log(probs[range(num_examples), y])
+        data_loss = np.sum(corect_logprobs)
     # Add regulatization term to loss (biases are not penalised)
     penalty = reg_lambda / 2 * sum(np.sum(np.square(W)) for W in model['W'])
     if l1 != 0:
@@ -202,7 +236,15 @@ def predict(model, x, act):
 
 
 def accuracy(model, X, y, act):
+    if model.get('regression'):
+        return None
     return float(np.mean(predict(model, X, act) == y))
+
+
+def r_squared(model, X, t, act):
+    """1 - sum (t - prediction)^2 / sum (t - mean t)^2 of a regression model."""
+    _, out = forward(model, X, act)
+    return float(1 - np.sum((t - out[:, 0]) ** 2) / np.sum((t - np.mean(t)) ** 2))
 
 
 def learning_rate(epsilon, anneal, t, num_passes):
@@ -225,7 +267,10 @@ def backprop(model, X, y, act, reg_lambda, num_train, l1=0.0):
     W = model['W']
     a, probs = forward(model, X, act)
     delta = probs
-    delta[range(len(X)), y] -= 1
+    if model.get('regression'):
+        delta = probs - y[:, None]
+    else:
+        delta[range(len(X)), y] -= 1
     dW, db = [None] * len(W), [None] * len(W)
     for l in reversed(range(len(W))):
         dW[l] = (a[l].T).dot(delta)
@@ -274,7 +319,7 @@ def new_state(model, opt, beta):
 def build_model(X, y, hidden, num_classes, act='tanh', epsilon=0.01, reg_lambda=0.01, batch=0,
                 anneal='none', num_passes=20000, seed=0, print_loss=False, log_every=1000,
                 loss_at=(), X_test=None, y_test=None, perturb=None, l1=0.0, opt='sgd', beta=0.9,
-                edit=None):
+                edit=None, regression=False):
     """
     Learns the parameters of the network [2] + hidden + [num_classes] and returns (model, log).
     - log: {'iterations': [...], 'losses': [...], 'test_losses': [...]} for i % log_every == 0,
@@ -285,6 +330,8 @@ def build_model(X, y, hidden, num_classes, act='tanh', epsilon=0.01, reg_lambda=
     """
     num_examples = len(X)
     model = init_model([X.shape[1]] + list(hidden) + [num_classes], seed)
+    if regression:
+        model['regression'] = True
     if perturb is not None:
         model['W'] = [perturb(l, W) for l, W in enumerate(model['W'])]
     if edit is not None:

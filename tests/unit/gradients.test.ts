@@ -94,6 +94,29 @@ describe('backpropagation matches finite differences', () => {
     }
   }
 
+  // Regression: (sum (1/2) (out - t)^2 + penalties) / N through one linear output unit.
+  for (const [data, hidden, act, l1] of [
+    ['plane', [4], 'tanh', 0],
+    ['gauss', [3, 5], 'relu', 0.2],
+    ['gauss', [], 'tanh', 0],
+  ] as const) {
+    it(`regression on ${data}, hidden ${hidden.join(',') || 'none'}, ${act}${l1 ? ', L1' : ''}`, () => {
+      const config: Config = {
+        ...DEFAULT_CONFIG,
+        data,
+        n: 37,
+        seed: 5,
+        hidden: [...hidden],
+        act,
+        lr: 1,
+        reg: 0.1,
+        l1,
+      };
+      expect(createRun(config).trainer.params.regression).toBe(true);
+      expect(check(config)).toBeLessThan(1e-5);
+    });
+  }
+
   it('notices a wrong gradient (the check can fail)', () => {
     const config: Config = { ...DEFAULT_CONFIG, n: 37, lr: 1, reg: 0.1 };
     const stepped = createRun(config);

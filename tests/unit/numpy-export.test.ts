@@ -67,6 +67,9 @@ const CASES: [string, number][] = [
   ['inputs=sinx2,x1x2,x1,sinx1,x2sq&hidden=4&passes=600', 200],
   ['data=circles&noise=0.1&inputs=x1sq,x2sq&hidden=0&passes=1000', 200],
   ['data=blobs&classes=3&noise=0.35&hidden=0&opt=momentum&lr=0.001&batch=16&passes=300', 100],
+  ['data=gauss&noise=0.1&hidden=6,6&lr=0.002&passes=1000', 200],
+  ['data=plane&noise=0.1&hidden=3&lr=0.003&test=0.25&batch=16&passes=300', 100],
+  ['data=plane&noise=0.2&hidden=4&l1=0.01&opt=momentum&lr=0.001&inputs=x1,x2,x1x2,sinx1&passes=600', 200],
 ];
 
 describe('Export as NumPy', () => {

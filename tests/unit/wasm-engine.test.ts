@@ -102,7 +102,11 @@ function draw(rng: RandomState, k: number): { config: Config; data: Data | null 
     config.inputs = some.length > 0 ? some : ['x1x2'];
   }
   if (k % 8 === 5) config.hidden = [];
-  const edited = k % 7 === 3 ? editedData(rng, config.n, classes) : null;
+  if (k % 6 === 4) {
+    config.data = rng.random() < 0.5 ? 'plane' : 'gauss';
+    config.lr /= 2;
+  }
+  const edited = k % 7 === 3 && k % 6 !== 4 ? editedData(rng, config.n, classes) : null;
   return { config, data: edited };
 }
 
@@ -120,7 +124,7 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     expect(tb.train[19001]!.toFixed(6)).toBe('0.071316');
   });
 
-  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data, L1, optimizers, input features, no hidden layer', () => {
+  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data, L1, optimizers, input features, no hidden layer, regression', () => {
     const rng = new RandomState(11);
     const seen = {
       acts: new Set<string>(),
@@ -156,7 +160,8 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     for (const o of OPTIMIZERS) expect(seen.opts.get(o)).toBeGreaterThan(15);
     expect(seen.l1).toBeGreaterThan(15);
     expect(seen.acts.size).toBe(ACTIVATIONS.length);
-    expect([...seen.classes].sort()).toEqual([2, 3, 4, 5]);
+    // 1: the regression datasets' one output.
+    expect([...seen.classes].sort()).toEqual([1, 2, 3, 4, 5]);
     expect(seen.layers.size).toBe(7);
     expect(seen.big).toBeGreaterThan(5);
   });
