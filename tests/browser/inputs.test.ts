@@ -54,4 +54,16 @@ describe('input features, in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/inputs-phone.png` });
     expect(errors).toEqual([]);
   });
+
+  it('the equations view shows the features, L1 and Adam with live shapes', async () => {
+    const { page, errors } = await suite.open(
+      '?view=equations&inputs=x1,x1sq,sinx2&l1=0.01&opt=adam&hidden=4',
+    );
+    const forward = page.getByRole('table', { name: 'Forward propagation (one row per example)' });
+    await forward.waitFor();
+    expect(await forward.locator('td.shape').first().textContent()).toBe('200 × 3');
+    await page.getByRole('table', { name: 'The update, every layer: Adam' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/equations-adam.png` });
+    expect(errors).toEqual([]);
+  });
 });
