@@ -45,6 +45,11 @@ describe('regression, in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Edit points' }).isDisabled()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/regression-desktop.png` });
     await page.locator('.plot-legend').screenshot({ path: `${SHOTS}/regression-legend.png` });
+    await page.evaluate(() => document.querySelector('.inside')?.scrollIntoView());
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLElement>('.diagram-edges canvas')?.dataset.edges) > 0,
+    );
+    await page.locator('.diagram-view').screenshot({ path: `${SHOTS}/regression-diagram.png` });
     expect(errors).toEqual([]);
   });
 

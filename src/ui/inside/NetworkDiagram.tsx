@@ -201,7 +201,8 @@ export const NetworkDiagram = memo(function NetworkDiagram({
                         dominantBaseline="central"
                         fill={input ? undefined : outColors[u]}
                       >
-                        {input ? inputLabel(u, inputs) : String(u)}
+                        {/* Regression's one output is the predicted value, not a class. */}
+                        {input ? inputLabel(u, inputs) : sizes[last] === 1 ? 'ŷ' : String(u)}
                       </text>
                     </g>
                   );
