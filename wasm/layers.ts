@@ -232,12 +232,12 @@ export function hiddenDeltas(D: usize, Wt: usize, A: usize, P: usize, rows: i32,
 
 /**
  * The gradient step of one layer from its input activations A (rows x din) and deltas D (rows x
- * dout): dW[k, o] = sum over rows in order of A[i, k] D[i, o], then W -= lr (dW + reg W); with
- * sums != 0, also the bias: db[o] = sum over rows of D[i, o], b -= lr db. Vectorised across o, two
- * k at a time.
+ * dout): dW[k, o] = sum over rows in order of A[i, k] D[i, o], then W -= lr (dW + reg W); also the
+ * bias: db[o] = sum over rows of D[i, o], b -= lr db. With G != 0, the sums dW go to G (din x dout)
+ * and db to gb instead, for an optimizer (optimize.ts) to apply. Vectorised across o, two k at a time.
  */
 export function gradientUpdate(
-  A: usize, D: usize, W: usize, b: usize, rows: i32, din: i32, dout: i32, lr: f64, reg: f64,
+  A: usize, D: usize, W: usize, b: usize, rows: i32, din: i32, dout: i32, lr: f64, reg: f64, G: usize, gb: usize,
 ): void {
   const as = <usize>din << 3;
   const ds = <usize>dout << 3;
@@ -263,9 +263,10 @@ export function gradientUpdate(
         a += as;
       }
       const bp = b + oo;
-      put(bp, f64x2.sub(v128.load(bp), f64x2.mul(lv, sb)), whole);
-      step(W + oo, s0, lv, rv, whole);
-      if (two) step(W + ds + oo, s1, lv, rv, whole);
+      if (G != 0) put(gb + oo, sb, whole);
+      else put(bp, f64x2.sub(v128.load(bp), f64x2.mul(lv, sb)), whole);
+      finish(W, G, oo, s0, lv, rv, whole);
+      if (two) finish(W, G, ds + oo, s1, lv, rv, whole);
       k = two ? 2 : 1;
     }
     for (; k + 1 < din; k += 2) {
@@ -278,8 +279,8 @@ export function gradientUpdate(
         s1 = f64x2.add(s1, f64x2.mul(v128.load64_splat(a + 8), dv));
         a += as;
       }
-      step(W + <usize>k * ds + oo, s0, lv, rv, whole);
-      step(W + <usize>(k + 1) * ds + oo, s1, lv, rv, whole);
+      finish(W, G, <usize>k * ds + oo, s0, lv, rv, whole);
+      finish(W, G, <usize>(k + 1) * ds + oo, s1, lv, rv, whole);
     }
     if (k < din) {
       let s0 = f64x2.splat(0);
@@ -288,9 +289,17 @@ export function gradientUpdate(
         s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(a), v128.load(d)));
         a += as;
       }
-      step(W + <usize>k * ds + oo, s0, lv, rv, whole);
+      finish(W, G, <usize>k * ds + oo, s0, lv, rv, whole);
     }
   }
+}
+
+/** The sum g of the weight at offset `at`: stored at G + at if G != 0, else the plain step on W. */
+// @ts-ignore: decorator
+@inline
+function finish(W: usize, G: usize, at: usize, g: v128, lr: v128, reg: v128, whole: bool): void {
+  if (G != 0) put(G + at, g, whole);
+  else step(W + at, g, lr, reg, whole);
 }
 
 /** W -= lr (g + reg W) at w. */

@@ -10,7 +10,8 @@ export interface TrainArgs {
 export const USAGE = `usage: npm run --silent train -- [QUERY] [--every K] [--json] [--engine js|wasm]
   QUERY    a query string (hidden=5&lr=0.02) or a whole share URL; defaults to the tutorial
   --every  print the loss every K passes (default 1000)
-  --json   print one JSON object: config, engine, losses, accuracy, testAccuracy, weights, data
+  --json   print one JSON object: config, engine, losses, accuracy, testAccuracy, weights, data;
+           for regression (data=plane or gauss): task, losses, r2, testR2, weights, data (X, t), predictions
   --engine js or wasm (WebAssembly SIMD, the default where it runs); both give the same bits
   --help   print this and exit`;
 

@@ -12,4 +12,6 @@ export const DATASET_PRESETS: Readonly<Record<Dataset, DatasetPreset>> = {
   xor: { noise: 0.1 },
   blobs: { noise: 0.2 },
   spiral: { noise: 0.05 },
+  plane: { noise: 0.1 },
+  gauss: { noise: 0.1 },
 };

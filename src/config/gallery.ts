@@ -11,11 +11,12 @@ export const MAX_TILES = 12;
 
 /**
  * The current configuration with `units` in every hidden layer: the same data, seed, activation,
- * learning rate, regularization, split and passes. (One layer, as in the tutorial, gives `[units]`.)
+ * learning rate, regularization, split and passes. (One layer, as in the tutorial, gives `[units]`;
+ * so does no hidden layer, which has no size to vary.)
  */
 export function tileConfig(base: Readonly<Config>, units: number): Config {
   const c = copyConfig(base);
-  c.hidden = c.hidden.map(() => units);
+  c.hidden = c.hidden.length === 0 ? [units] : c.hidden.map(() => units);
   return c;
 }
 

@@ -11,6 +11,7 @@ import {
   type LayersKey,
   type NumericKey,
   SETTINGS,
+  type SetKey,
   type SettingKey,
   type SettingRow,
 } from './settings';
@@ -22,12 +23,15 @@ export type {
   Config,
   Dataset,
   EnumKey,
+  Feature,
   LayersKey,
   NumericKey,
+  OptimizerName,
+  SetKey,
   SettingGroup,
   SettingKey,
 } from './settings';
-export { ACTIVATIONS, ANNEALS, DATASETS, SETTINGS } from './settings';
+export { ACTIVATIONS, ANNEALS, DATASETS, FEATURES, OPTIMIZERS, SETTINGS } from './settings';
 
 /** Every row with its key, in table order: the order of links and of the panels. */
 export const SETTING_ROWS: readonly AnyKeyed[] = (Object.keys(SETTINGS) as SettingKey[]).map(
@@ -46,6 +50,8 @@ export const NUMBER_FIELDS = rowsOfKind('number') as { readonly [K in NumericKey
 export const ENUM_FIELDS = rowsOfKind('enum') as { readonly [K in EnumKey]: EnumField<K> };
 const LAYER_FIELDS = rowsOfKind('layers') as { readonly [K in LayersKey]: Keyed<K> };
 export const HIDDEN = LAYER_FIELDS.hidden;
+const SET_FIELDS = rowsOfKind('set') as { readonly [K in SetKey]: Keyed<K> };
+export const INPUTS = SET_FIELDS.inputs;
 
 /** Whether `v` is a value the row allows: of its type, whole if it must be, inside its range. */
 export function isValidValue(row: SettingRow, v: unknown): boolean {
@@ -66,6 +72,12 @@ export function isValidValue(row: SettingRow, v: unknown): boolean {
         v.length <= row.maxLayers &&
         v.every((h) => Number.isInteger(h) && h >= row.minUnits && h <= row.maxUnits)
       );
+    case 'set': {
+      // Non-empty, options only, in the options' order, each once.
+      if (!Array.isArray(v) || v.length === 0) return false;
+      const at = v.map((o) => row.options.indexOf(o as string));
+      return at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]!));
+    }
   }
 }
 
@@ -76,19 +88,22 @@ export function isValidConfig(c: Readonly<Config>): boolean {
 }
 
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze(
-  Object.fromEntries(SETTING_ROWS.map((r) => [r.key, r.kind === 'layers' ? [...r.default] : r.default])),
+  Object.fromEntries(SETTING_ROWS.map((r) => [r.key, Array.isArray(r.default) ? [...r.default] : r.default])),
 ) as Readonly<Config>;
 
 export function copyConfig(c: Readonly<Config>): Config {
   const out: Config = { ...c };
-  for (const r of SETTING_ROWS) if (r.kind === 'layers') out[r.key] = [...c[r.key]];
+  for (const r of SETTING_ROWS) {
+    if (r.kind === 'layers') out[r.key] = [...c[r.key]];
+    else if (r.kind === 'set') out[r.key] = [...c[r.key]];
+  }
   return out;
 }
 
 function sameValue(r: AnyKeyed, a: Readonly<Config>, b: Readonly<Config>): boolean {
-  if (r.kind !== 'layers') return a[r.key] === b[r.key];
-  const x = a[r.key];
-  const y = b[r.key];
+  if (r.kind !== 'layers' && r.kind !== 'set') return a[r.key] === b[r.key];
+  const x: readonly unknown[] = a[r.key];
+  const y: readonly unknown[] = b[r.key];
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 

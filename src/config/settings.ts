@@ -3,9 +3,12 @@
  * `Config` type, the defaults, the URL codec, equality, validity and the generic controls all derive
  * from it, so adding a row here is checked everywhere at once.
  */
-export const DATASETS = ['moons', 'circles', 'xor', 'blobs', 'spiral'] as const;
+export const DATASETS = ['moons', 'circles', 'xor', 'blobs', 'spiral', 'plane', 'gauss'] as const;
 export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky', 'linear'] as const;
 export const ANNEALS = ['none', 'step', 'exp', 'inv'] as const;
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+/** The input features, in the order the network takes them (docs/algorithms.md, "Input features"). */
+export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const;
 
 /** The panel a setting is shown in. */
 export type SettingGroup = 'data' | 'network' | 'training';
@@ -63,17 +66,35 @@ export interface LayersRow extends LayersFields {
   kind: 'layers';
 }
 
-export type SettingRow = NumberRow | EnumRow | LayersRow;
+/**
+ * A non-empty set of options, held as a list in the options' order whatever order it was given in (the
+ * input features).
+ */
+interface SetFields<T extends string> extends RowBase {
+  options: readonly T[];
+  default: readonly NoInfer<T>[];
+  optionLabels: Readonly<Record<NoInfer<T>, string>>;
+}
+
+export interface SetRow<T extends string = string> extends SetFields<T> {
+  kind: 'set';
+}
+
+export type SettingRow = NumberRow | EnumRow | LayersRow | SetRow;
 
 /** Builders check each row on its own: an enum's default and labels must match its options. */
 const numberRow = (row: NumberFields): NumberRow => ({ kind: 'number', ...row });
 const enumRow = <const T extends string>(row: EnumFields<T>): EnumRow<T> => ({ kind: 'enum', ...row });
 const layersRow = (row: LayersFields): LayersRow => ({ kind: 'layers', ...row });
+const setRow = <const T extends string>(row: SetFields<T>): SetRow<T> => ({ kind: 'set', ...row });
 
 /** Batch sizes worth trying; 0 is the whole training set (the tutorial). */
 const BATCH_STOPS = [0, 1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 200, 256, 500, 1000, 2000];
 /** Passes at 1, 2, 5 per decade from 100: fewer than 100 passes is not worth a slider position. */
 const PASSES_STOPS = [100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6];
+
+/** Momentum's and Adam's beta: the usual choices, from none of the past to a long memory. */
+const BETA_STOPS = [0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999];
 
 export const SETTINGS = {
   data: enumRow({
@@ -83,8 +104,16 @@ export const SETTINGS = {
     restarts: true,
     options: DATASETS,
     default: 'moons',
-    optionLabels: { moons: 'Moons', circles: 'Circles', xor: 'XOR', blobs: 'Blobs', spiral: 'Spiral' },
-    help: "Moons is the tutorial's make_moons; blobs and spiral take 2 to 5 classes.",
+    optionLabels: {
+      moons: 'Moons',
+      circles: 'Circles',
+      xor: 'XOR',
+      blobs: 'Blobs',
+      spiral: 'Spiral',
+      plane: 'Plane (regression)',
+      gauss: 'Gaussians (regression)',
+    },
+    help: "Moons is the tutorial's make_moons; blobs and spiral take 2 to 5 classes; plane and Gaussians are regression: a number to predict at each point.",
   }),
   n: numberRow({
     url: 'n',
@@ -151,6 +180,24 @@ export const SETTINGS = {
     scale: 'linear',
     help: 'Share of the points held out to measure overfitting.',
   }),
+  inputs: setRow({
+    url: 'inputs',
+    label: 'Input features',
+    group: 'network',
+    restarts: true,
+    options: FEATURES,
+    default: ['x1', 'x2'],
+    optionLabels: {
+      x1: 'x₁',
+      x2: 'x₂',
+      x1sq: 'x₁²',
+      x2sq: 'x₂²',
+      x1x2: 'x₁x₂',
+      sinx1: 'sin x₁',
+      sinx2: 'sin x₂',
+    },
+    help: 'What the network is given of each point: its coordinates, their squares, their product, their sines.',
+  }),
   hidden: layersRow({
     url: 'hidden',
     label: 'Hidden layer size',
@@ -158,11 +205,11 @@ export const SETTINGS = {
     group: 'network',
     restarts: true,
     default: [3],
-    minLayers: 1,
+    minLayers: 0,
     maxLayers: 6,
     minUnits: 1,
     maxUnits: 512,
-    help: 'Units per hidden layer, first to last (exercise 5: add a second layer).',
+    help: 'Units per hidden layer, first to last (exercise 5: add a second layer); none is a linear model.',
   }),
   act: enumRow({
     url: 'act',
@@ -201,6 +248,20 @@ export const SETTINGS = {
     zero: true,
     help: 'reg_lambda: the strength of the L2 penalty on the weights.',
   }),
+  l1: numberRow({
+    url: 'l1',
+    label: 'L1 regularization',
+    group: 'training',
+    restarts: true,
+    default: 0,
+    min: 1e-5,
+    max: 10,
+    step: 0.01,
+    integer: false,
+    scale: 'log',
+    zero: true,
+    help: 'The strength of the L1 penalty l1·Σ|W|: it drives weights to exactly zero. With L2, elastic net.',
+  }),
   batch: numberRow({
     url: 'batch',
     label: 'Batch size',
@@ -225,6 +286,30 @@ export const SETTINGS = {
     optionLabels: { none: 'none', step: 'step decay', exp: 'exponential', inv: '1/t' },
     help: 'Learning-rate schedule over the run (exercise 2).',
   }),
+  opt: enumRow({
+    url: 'opt',
+    label: 'Optimizer',
+    group: 'training',
+    restarts: true,
+    options: OPTIMIZERS,
+    default: 'sgd',
+    optionLabels: { sgd: 'gradient descent', momentum: 'momentum', adam: 'Adam' },
+    help: "The update: the tutorial's plain step, momentum (v = βv + g) or Adam (β₂ = 0.999).",
+  }),
+  beta: numberRow({
+    url: 'beta',
+    label: 'Beta',
+    group: 'training',
+    restarts: true,
+    default: 0.9,
+    min: 0,
+    max: 0.999,
+    step: 0.001,
+    integer: false,
+    scale: 'linear',
+    stops: BETA_STOPS,
+    help: "β: how much of the past gradients momentum keeps, and Adam's β₁. Plain gradient descent ignores it.",
+  }),
   passes: numberRow({
     url: 'passes',
     label: 'Passes',
@@ -246,7 +331,15 @@ export type SettingKey = keyof Table;
 
 /** The value a row holds: its options' union, a number, or a list of layer widths. */
 type ValueOf<R> =
-  R extends EnumRow<infer T> ? T : R extends NumberRow ? number : R extends LayersRow ? number[] : never;
+  R extends EnumRow<infer T>
+    ? T
+    : R extends NumberRow
+      ? number
+      : R extends LayersRow
+        ? number[]
+        : R extends SetRow<infer T>
+          ? T[]
+          : never;
 
 /** One configuration: a value for every row. */
 export type Config = { [K in SettingKey]: ValueOf<Table[K]> };
@@ -255,10 +348,13 @@ type KeysOfKind<Row> = { [K in SettingKey]: Table[K] extends Row ? K : never }[S
 export type NumericKey = KeysOfKind<NumberRow>;
 export type EnumKey = KeysOfKind<EnumRow>;
 export type LayersKey = KeysOfKind<LayersRow>;
+export type SetKey = KeysOfKind<SetRow>;
 
 export type Dataset = Config['data'];
 export type Activation = Config['act'];
 export type Anneal = Config['anneal'];
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+export type Feature = (typeof FEATURES)[number];
 
 /** A row with its key; a union over the table, so switching on `kind` narrows `key` too. */
 export type Keyed<K extends SettingKey> = Table[K] & { readonly key: K };

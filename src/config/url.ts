@@ -3,7 +3,7 @@
  * value falls back to its default or is clamped, and every change is reported as a message.
  */
 import { copyConfig, DEFAULT_CONFIG, SETTING_ROWS } from './schema';
-import type { Config, EnumKey, LayersRow, NumberRow } from './settings';
+import type { Config, EnumKey, LayersRow, NumberRow, SetKey, SetRow } from './settings';
 
 export const URL_VERSION = 1;
 /** The query-string names, in the order links write them (the table's order). */
@@ -47,7 +47,14 @@ export function clampNumber(field: NumberRow, raw: string): { value: number | nu
   return message ? { value: v, message } : { value: v };
 }
 
+/** The list's text in a link: its widths, or `0` for no layer at all. */
+function layersText(v: readonly number[]): string {
+  return v.length === 0 ? '0' : v.join(',');
+}
+
 function parseLayers(row: LayersRow, raw: string, messages: string[]): number[] | null {
+  // `0` alone is no hidden layer (a 0 in a longer list is still a layer too small).
+  if (row.minLayers === 0 && raw.trim() === '0') return [];
   const parts = raw.split(',');
   if (parts.length > row.maxLayers) {
     messages.push(`${row.listLabel}: at most ${row.maxLayers}; kept the first ${row.maxLayers}.`);
@@ -70,6 +77,28 @@ function parseLayers(row: LayersRow, raw: string, messages: string[]): number[] 
     return null;
   }
   return out;
+}
+
+/**
+ * A set's options from a comma list, in the options' order whatever the list's order; unknown names
+ * are dropped with one message; with none known, null (the default) and a message saying so.
+ */
+function parseSet(row: SetRow, raw: string, messages: string[]): string[] | null {
+  const names = raw.split(',').map((t) => t.trim());
+  const unknown = names.filter((t) => !row.options.includes(t));
+  const known = row.options.filter((o) => names.includes(o));
+  if (known.length === 0) {
+    messages.push(
+      `${row.label}: ${quote(raw)} names none of ${row.options.join(', ')}; using the default ${row.default.join(',')}.`,
+    );
+    return null;
+  }
+  if (unknown.length > 0) {
+    messages.push(
+      `${row.label}: ${quote(unknown.join(','))} is not one of ${row.options.join(', ')}; dropped.`,
+    );
+  }
+  return known;
 }
 
 /** Reads a query string, `?query`, or a whole URL. Unknown keys are ignored. */
@@ -117,6 +146,12 @@ export function decodeConfig(input: string): Decoded {
         if (layers) config[row.key] = layers;
         break;
       }
+      case 'set': {
+        const chosen = parseSet(row, raw, messages);
+        // Options of the row itself, in its order; TypeScript cannot pair the key with its options here.
+        if (chosen) (config as Record<SetKey, string[]>)[row.key] = chosen;
+        break;
+      }
     }
   }
   return { config, messages };
@@ -126,7 +161,12 @@ export function decodeConfig(input: string): Decoded {
 export function encodeConfig(c: Readonly<Config>): string {
   const parts = [`v=${URL_VERSION}`];
   for (const row of SETTING_ROWS) {
-    const value = row.kind === 'layers' ? c[row.key].join(',') : String(c[row.key]);
+    const value =
+      row.kind === 'layers'
+        ? layersText(c[row.key])
+        : row.kind === 'set'
+          ? c[row.key].join(',')
+          : String(c[row.key]);
     parts.push(`${row.url}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
   }
   return parts.join('&');

@@ -13,7 +13,10 @@ export interface Data {
   /** Class of each row, 0..classes-1. */
   y: Uint8Array;
   n: number;
+  /** The network's outputs: the number of classes, or 1 for regression. */
   classes: number;
+  /** Regression only (plane, gauss): the number to predict at each row (y is then all 0). */
+  t?: Float64Array;
 }
 
 export interface DatasetSpec {
@@ -48,7 +51,7 @@ function shuffleAndNoise(d: Data, rng: RandomState, scale: number, shuffle: bool
     y = y2;
   }
   for (let i = 0; i < 2 * n; i++) X[i]! += rng.normal(0, scale);
-  return { X, y, n, classes: d.classes };
+  return d.t ? { X, y, n, classes: d.classes, t: d.t } : { X, y, n, classes: d.classes };
 }
 
 function twoArcs(
@@ -110,6 +113,48 @@ function xor(n: number, rng: RandomState): Data {
   return { X, y, n, classes: 2 };
 }
 
+/** TensorFlow Playground's plane, on our scale: t = (x1 + x2) / 2 over uniform points in [-1, 1]². */
+function plane(n: number, rng: RandomState): Data {
+  const X = new Float64Array(2 * n);
+  const t = new Float64Array(n);
+  for (let i = 0; i < 2 * n; i++) X[i] = rng.uniform(-1, 1);
+  for (let i = 0; i < n; i++) t[i] = (X[2 * i]! + X[2 * i + 1]!) / 2;
+  return { X, y: new Uint8Array(n), n, classes: 1, t };
+}
+
+/**
+ * TensorFlow Playground's six Gaussians, on our scale (its coordinates / 6): centres (cx, cy) with a
+ * sign, each a bump s * max(0, 1 - 3 d) at distance d; t is the bump of largest magnitude (the first
+ * one on a tie), 0 away from all of them.
+ */
+const GAUSSIANS: readonly (readonly [number, number, number])[] = [
+  [-4, 2.5, 1],
+  [0, 2.5, -1],
+  [4, 2.5, 1],
+  [-4, -2.5, -1],
+  [0, -2.5, 1],
+  [4, -2.5, -1],
+];
+
+export function gaussTarget(a: number, b: number): number {
+  let t = 0;
+  for (const [cx, cy, sign] of GAUSSIANS) {
+    const dx = a - cx / 6;
+    const dy = b - cy / 6;
+    const v = sign * Math.max(0, 1 - 3 * Math.sqrt(dx * dx + dy * dy));
+    if (Math.abs(v) > Math.abs(t)) t = v;
+  }
+  return t;
+}
+
+function gauss(n: number, rng: RandomState): Data {
+  const X = new Float64Array(2 * n);
+  const t = new Float64Array(n);
+  for (let i = 0; i < 2 * n; i++) X[i] = rng.uniform(-1, 1);
+  for (let i = 0; i < n; i++) t[i] = gaussTarget(X[2 * i]!, X[2 * i + 1]!);
+  return { X, y: new Uint8Array(n), n, classes: 1, t };
+}
+
 /** Points of class j placed by `place(j, i, m)`, class 0's rows first. */
 function perClass(
   n: number,
@@ -158,6 +203,10 @@ export function makeDataset(spec: DatasetSpec): Data {
       return shuffleAndNoise(blobs(n, spec.classes), rng, noise, true);
     case 'spiral':
       return shuffleAndNoise(spiral(n, spec.classes), rng, noise / 2, true);
+    case 'plane':
+      return shuffleAndNoise(plane(n, rng), rng, noise, false);
+    case 'gauss':
+      return shuffleAndNoise(gauss(n, rng), rng, noise, false);
   }
 }
 
@@ -171,11 +220,15 @@ export function splitData(d: Data, test: number): Split {
   const nTest = testCount(test, d.n);
   if (nTest <= 0) return { train: d, test: null };
   const nTrain = d.n - nTest;
-  const part = (from: number, to: number): Data => ({
-    X: d.X.slice(2 * from, 2 * to),
-    y: d.y.slice(from, to),
-    n: to - from,
-    classes: d.classes,
-  });
+  const part = (from: number, to: number): Data => {
+    const p: Data = {
+      X: d.X.slice(2 * from, 2 * to),
+      y: d.y.slice(from, to),
+      n: to - from,
+      classes: d.classes,
+    };
+    if (d.t) p.t = d.t.slice(from, to);
+    return p;
+  };
   return { train: part(0, nTrain), test: part(nTrain, d.n) };
 }

@@ -10,9 +10,11 @@
  * shorter exp polynomial) stay within 1e-15 per step but land on the other phase.
  */
 import { backTanh, inputTanh, topBackwardTanh, topForwardTanh } from './deep';
+import { featurize, plainInputs } from './features';
 import { backwardTanh, forwardTanh } from './fused';
 import {
   activate,
+  allFinite,
   applyUpdate,
   combine,
   crossEntropySum,
@@ -21,10 +23,13 @@ import {
   rowSums,
   softmax,
   softmax2,
+  squaredErrorSum,
+  targetDeltas,
   twoClassDeltas,
   weightGradient,
 } from './kernels';
 import type { Params } from './network';
+import type { Optimizer } from './optimizer';
 
 /**
  * `auto` runs the specialised loops where they apply; `layered` runs only the general layer-by-layer
@@ -65,18 +70,22 @@ export class Engine {
   }
 
   /**
-   * Runs rows of X (rows x 2, row-major) through the network. Returns the smallest probability of a
-   * true class when labels are given (0 or NaN means the loss is not finite), else 1.
+   * Runs rows of X (rows x 2, row-major: the points) through the network, whose input is the points'
+   * features (p.inputs). Returns the smallest probability of a true class when labels are given (0 or
+   * NaN means the loss is not finite), else 1. A regression network's output is its one linear unit,
+   * and it returns 1 if every output is finite, else 0.
    */
   forward(p: Params, X: Float64Array, rows: number, y: Uint8Array | null): number {
     const { sizes, acts, L } = this;
     const C = sizes[L]!;
     this.rows = rows;
     const x = acts[0]!;
-    for (let i = 0; i < rows; i++) {
-      x[i] = X[2 * i]!;
-      x[rows + i] = X[2 * i + 1]!;
-    }
+    if (plainInputs(p.inputs)) {
+      for (let i = 0; i < rows; i++) {
+        x[i] = X[2 * i]!;
+        x[rows + i] = X[2 * i + 1]!;
+      }
+    } else featurize(p.inputs, X, rows, x, 1, rows);
     const path = this.path(p);
     if (path === 'shallow') {
       forwardTanh(x, p.W[0]!, p.b[0]!, p.W[1]!, p.b[1]!, acts[1]!, acts[2]!, rows, sizes[1]!);
@@ -94,13 +103,24 @@ export class Engine {
     const h = sizes[L - 1]!;
     if (path === 'deep') topForwardTanh(acts[L - 1]!, p.W[L - 1]!, p.b[L - 1]!, acts[L]!, rows, h);
     else combine(acts[L - 1]!, h, p.W[L - 1]!, C, 1, p.b[L - 1]!, acts[L]!, C, rows);
+    if (p.regression) return allFinite(acts[L]!, rows * C);
     return C === 2 && this.mode === 'auto' ? softmax2(acts[L]!, rows, y) : softmax(acts[L]!, rows, C, y);
   }
 
-  /** The loops to run: fused ones for two-class tanh networks, else layer by layer. */
+  /**
+   * The loops to run: fused ones for two-class tanh networks with two inputs (whichever features) and
+   * at least one hidden layer, else layer by layer.
+   */
   private path(p: Params): 'shallow' | 'deep' | 'layered' {
-    if (this.mode !== 'auto' || this.sizes[this.L] !== 2 || p.act !== 'tanh') return 'layered';
+    const { sizes, L } = this;
+    if (this.mode !== 'auto' || sizes[L] !== 2 || p.act !== 'tanh' || sizes[0] !== 2 || L < 2)
+      return 'layered';
     return this.L === 2 ? 'shallow' : 'deep';
+  }
+
+  /** sum of (1/2) (output - t)^2 over the last forward pass's rows (regression). */
+  squaredError(rows: number, t: Float64Array): number {
+    return squaredErrorSum(this.probs, rows, t);
   }
 
   /** sum of -log p[y] over the last forward pass's rows. */
@@ -124,16 +144,28 @@ export class Engine {
   /**
    * Backpropagation after `forward` on the same rows with labels y, and the update of every layer:
    * W -= lr (dW + regScale W), b -= lr db, each layer's delta taken with its weights before the update.
+   * With an optimizer (L1, momentum, Adam), it updates each layer instead, on the layer-by-layer path.
    */
-  backward(p: Params, y: Uint8Array, lr: number, regScale: number): void {
+  backward(
+    p: Params,
+    y: Uint8Array | Float64Array,
+    lr: number,
+    regScale: number,
+    opt: Optimizer | null = null,
+    l1Scale = 0,
+  ): void {
     const { sizes, acts, deltas, dW, db, L, rows } = this;
     const C = sizes[L]!;
-    if (C === 2 && this.mode === 'auto') twoClassDeltas(this.probs, deltas[L]!, db[L - 1]!, rows, y);
+    // Regression: y holds the targets; classification: the classes.
+    if (p.regression) targetDeltas(this.probs, deltas[L]!, db[L - 1]!, rows, y as Float64Array);
+    else if (C === 2 && this.mode === 'auto')
+      twoClassDeltas(this.probs, deltas[L]!, db[L - 1]!, rows, y as Uint8Array);
     else {
-      probsMinusOneHot(this.probs, deltas[L]!, rows, C, y);
+      probsMinusOneHot(this.probs, deltas[L]!, rows, C, y as Uint8Array);
       rowSums(deltas[L]!, db[L - 1]!, rows, C);
     }
-    const path = this.path(p);
+    const path = opt ? 'layered' : this.path(p);
+    opt?.begin();
     if (path === 'shallow') {
       backwardTanh(acts[0]!, acts[1]!, deltas[2]!, p.W[0]!, p.b[0]!, p.W[1]!, rows, sizes[1]!, lr, regScale);
       const b = p.b[1]!;
@@ -174,7 +206,8 @@ export class Engine {
         combine(deltas[l]!, dout, p.W[l - 1]!, 1, dout, null, deltas[l - 1]!, din, rows);
         multiplyDerivative(deltas[l - 1]!, acts[l - 1]!, rows * din, p.act);
       }
-      applyUpdate(p.W[l - 1]!, p.b[l - 1]!, dW[l - 1]!, db[l - 1]!, lr, regScale);
+      if (opt) opt.apply(l - 1, p.W[l - 1]!, p.b[l - 1]!, dW[l - 1]!, db[l - 1]!, lr, regScale, l1Scale);
+      else applyUpdate(p.W[l - 1]!, p.b[l - 1]!, dW[l - 1]!, db[l - 1]!, lr, regScale);
     }
   }
 }

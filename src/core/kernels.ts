@@ -342,3 +342,36 @@ export function applyUpdate(
   for (let i = 0; i < W.length; i++) W[i]! -= lr * (dW[i]! + regScale * W[i]!);
   for (let j = 0; j < b.length; j++) b[j]! -= lr * db[j]!;
 }
+
+/** 1 if the first `len` values are all finite, else 0 (the regression output's divergence check). */
+export function allFinite(Z: Float64Array, len: number): number {
+  for (let i = 0; i < len; i++) if (!(Z[i]! - Z[i]! === 0)) return 0;
+  return 1;
+}
+
+/** sum_i (1/2) (Z[i] - t[i])^2, in row order, halved at the end. */
+export function squaredErrorSum(Z: Float64Array, rows: number, t: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < rows; i++) {
+    const d = Z[i]! - t[i]!;
+    s += d * d;
+  }
+  return 0.5 * s;
+}
+
+/** D = Z - t for one output unit (the derivative of the squared error), and db[0] = sum_i D[i]. */
+export function targetDeltas(
+  Z: Float64Array,
+  D: Float64Array,
+  db: Float64Array,
+  rows: number,
+  t: Float64Array,
+): void {
+  let s = 0;
+  for (let i = 0; i < rows; i++) {
+    const d = Z[i]! - t[i]!;
+    D[i] = d;
+    s += d;
+  }
+  db[0] = s;
+}

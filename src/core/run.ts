@@ -22,7 +22,8 @@ export function createRun(config: Config, data: Data = datasetOf(config), backen
   const { train, test } = splitData(data, config.test);
   // The tutorial reseeds before drawing the weights; minibatch shuffles continue the same stream.
   const rng = new RandomState(config.seed);
-  const params = initParams(layerSizes(config.hidden, data.classes), config.act, rng);
+  const sizes = layerSizes(config.hidden, data.classes, config.inputs.length);
+  const params = initParams(sizes, config.act, rng, config.inputs, data.t !== undefined);
   const trainer = backend.trainer(params, train, config, rng, test ? [test] : []);
   return { config, data, train, test, trainer };
 }

@@ -6,11 +6,12 @@
  */
 import type { Data } from './datasets';
 import { Engine } from './engine';
+import { featurize } from './features';
 import type { Params } from './network';
-import { weightSquares } from './network';
+import { penalty } from './network';
 import type { RandomState } from './rng';
 import { learningRate } from './schedule';
-import type { TrainOptions } from './trainer';
+import { type TrainOptions, usesOptimizer } from './trainer';
 import { WasmNet } from './wasmNet';
 
 interface Resident {
@@ -48,16 +49,31 @@ export class WasmTrainer {
     const mini = this.batchRows < n;
     const all = [train, ...others];
     const capacity = Math.max(...all.map((d) => d.n));
-    const regions = all.flatMap((d) => [16 * d.n, d.n]);
-    regions.push(mini ? 8 * n : 0, mini ? 16 * this.batchRows : 0, mini ? this.batchRows : 0);
-    this.net = new WasmNet(module, params.sizes, params.act, capacity, this.batchRows, regions);
+    // Each set is copied in as its input features, n x d, and its classes (u8) or targets (f64).
+    const din = params.sizes[0]!;
+    const regression = params.regression === true;
+    const label = regression ? 8 : 1;
+    const regions = all.flatMap((d) => [8 * din * d.n, label * d.n]);
+    regions.push(mini ? 8 * n : 0, mini ? 8 * din * this.batchRows : 0, mini ? label * this.batchRows : 0);
+    const optimizer = usesOptimizer(opts) ? { name: opts.opt, beta: opts.beta } : null;
+    this.net = new WasmNet(
+      module,
+      params.sizes,
+      params.act,
+      capacity,
+      this.batchRows,
+      regions,
+      optimizer,
+      regression,
+    );
     const r = this.net.regions;
     const buf = this.net.buffer;
     this.sets = all.map((data, i) => {
       const X = r[2 * i]!;
       const y = r[2 * i + 1]!;
-      new Float64Array(buf, X, 2 * data.n).set(data.X.subarray(0, 2 * data.n));
-      new Uint8Array(buf, y, data.n).set(data.y.subarray(0, data.n));
+      featurize(params.inputs, data.X, data.n, new Float64Array(buf, X, din * data.n), din, 1);
+      if (regression) new Float64Array(buf, y, data.n).set(data.t!.subarray(0, data.n));
+      else new Uint8Array(buf, y, data.n).set(data.y.subarray(0, data.n));
       return { data, X, y };
     });
     const k = 2 * all.length;
@@ -89,11 +105,11 @@ export class WasmTrainer {
     const n = train.n;
     const home = this.sets[0]!;
     if (this.fullBatch) {
-      // The loss is of the weights before the update: their squares are taken first.
-      const squares = recordLoss ? weightSquares(this.params) : 0;
-      const minP = ex.step(home.X, home.y, n, lr, opts.reg * (n / n));
+      // The loss is of the weights before the update: their penalty is taken first.
+      const pen = recordLoss ? penalty(this.params, opts.reg, opts.l1) : 0;
+      const minP = ex.step(home.X, home.y, n, lr, opts.reg * (n / n), opts.l1 * (n / n));
       if (!(minP > 0) && this.divergedAt === null) this.divergedAt = this.pass;
-      if (recordLoss) this.lastLoss = (net.crossEntropy(n, train.y) + (opts.reg / 2) * squares) / n;
+      if (recordLoss) this.lastLoss = (this.dataLoss(train) + pen) / n;
     } else {
       const { order } = this;
       for (let i = 0; i < n; i++) order[i] = i;
@@ -102,12 +118,14 @@ export class WasmTrainer {
         home.X,
         home.y,
         n,
+        this.params.sizes[0]!,
         this.batchRows,
         this.orderAt,
         this.XbAt,
         this.ybAt,
         lr,
         opts.reg,
+        opts.l1,
       );
       if (bad && this.divergedAt === null) this.divergedAt = this.pass;
     }
@@ -126,21 +144,30 @@ export class WasmTrainer {
     return this.jsEngine;
   }
 
-  /** The tutorial's loss on a set: (sum CE + reg/2 sum W^2) / n. Also flags divergence. */
-  loss(d: Data = this.train): number {
-    let minP = this.forward(d, true);
-    let ce: number;
-    if (minP === null) {
-      const e = this.js(d.n);
-      minP = e.forward(this.params, d.X, d.n, d.y);
-      ce = e.crossEntropy(d.n, d.y);
-    } else ce = this.net.crossEntropy(d.n, d.y);
-    if (!(minP > 0) && d === this.train && this.divergedAt === null) this.divergedAt = this.pass;
-    return (ce + (this.opts.reg / 2) * weightSquares(this.params)) / d.n;
+  /** The data term of the loss over the module's last forward pass on d: cross-entropy or squared error. */
+  private dataLoss(d: Data): number {
+    return d.t ? this.net.squaredError(d.n, d.t) : this.net.crossEntropy(d.n, d.y);
   }
 
-  /** Share of rows whose arg-max class is right. */
+  /**
+   * The tutorial's loss on a set: (sum CE + reg/2 sum W^2 + l1 sum |W|) / n, the squared error for CE in
+   * regression. Also flags divergence.
+   */
+  loss(d: Data = this.train): number {
+    let minP = this.forward(d, true);
+    let data: number;
+    if (minP === null) {
+      const e = this.js(d.n);
+      minP = e.forward(this.params, d.X, d.n, d.t ? null : d.y);
+      data = d.t ? e.squaredError(d.n, d.t) : e.crossEntropy(d.n, d.y);
+    } else data = this.dataLoss(d);
+    if (!(minP > 0) && d === this.train && this.divergedAt === null) this.divergedAt = this.pass;
+    return (data + penalty(this.params, this.opts.reg, this.opts.l1)) / d.n;
+  }
+
+  /** Share of rows whose arg-max class is right; NaN for regression (it has no classes). */
   accuracy(d: Data = this.train): number {
+    if (d.t) return Number.NaN;
     if (this.forward(d, false) === null) {
       const e = this.js(d.n);
       e.forward(this.params, d.X, d.n, null);

@@ -141,7 +141,9 @@ export interface PointsFrame {
   X: Float64Array;
   y: Uint8Array;
   nTrain: number;
+  /** 1 for regression, whose points carry targets `t` (their y are all 0). */
   classes: number;
+  t?: Float64Array;
 }
 
 export interface Snapshot {

@@ -5,7 +5,8 @@
  * of their colours, so each class gets a row from "the others share the rest" to "certainly this
  * class". Discretized, the field shows only the most likely class, and the bar says so.
  */
-import { classRgb, css, pastel, type RGB, spectral } from './colors';
+import { classRgb, css, divergingRgb, pastel, type RGB, spectral } from './colors';
+import { REGRESSION_STRENGTH } from './field';
 
 export interface ColorStop {
   /** 0 to 1 along the bar. */
@@ -52,8 +53,21 @@ const TICKS = [
   { at: 1, label: '1' },
 ];
 
-/** The colour bar of a field of `classes` classes, continuous or discretized. */
+/** The colour bar of a field of `classes` classes, continuous or discretized; 1: regression's values. */
 export function colorBar(classes: number, discrete: boolean): ColorBar {
+  if (classes === 1) {
+    // The field's own colours (field.ts): the predicted value, -1 to 1, on the diverging map.
+    return {
+      title: 'Shading: predicted value (points: their targets)',
+      rows: [{ cls: null, stops: sampled((t) => pastel(divergingRgb(2 * t - 1), REGRESSION_STRENGTH)) }],
+      ticks: [
+        { at: 0, label: '≤ −1' },
+        { at: 0.5, label: '0' },
+        { at: 1, label: '≥ 1' },
+      ],
+      ends: null,
+    };
+  }
   if (classes <= 2) {
     const lo = css(pastel(spectral(0)));
     const hi = css(pastel(spectral(1)));

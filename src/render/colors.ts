@@ -72,3 +72,23 @@ export const SPECTRAL_LUT: Uint8Array = (() => {
   }
   return lut;
 })();
+
+/**
+ * The regression field's diverging map (TensorFlow Playground's): orange at -1, a light grey at 0, blue
+ * at +1, linear in RGB between them; values beyond +-1 take the end colours.
+ */
+const DIVERGING: readonly RGB[] = [
+  [245, 147, 34],
+  [232, 234, 235],
+  [8, 119, 189],
+];
+
+export function divergingRgb(v: number): RGB {
+  const t = Math.max(-1, Math.min(1, v));
+  const [a, b, u] = t < 0 ? [DIVERGING[1]!, DIVERGING[0]!, -t] : [DIVERGING[1]!, DIVERGING[2]!, t];
+  return [
+    Math.round(a[0] + (b[0] - a[0]) * u),
+    Math.round(a[1] + (b[1] - a[1]) * u),
+    Math.round(a[2] + (b[2] - a[2]) * u),
+  ];
+}

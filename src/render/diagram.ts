@@ -53,14 +53,23 @@ const MAX_STEP = 58;
 /** The largest node: half its height, in diagram units. */
 const MAX_HALF = 22;
 
-/** `aspect`: width / height of the plot's box, which each node's heatmap keeps. */
-export function layoutDiagram(sizes: readonly number[], width: number, height: number, aspect = 1): Diagram {
+/**
+ * `aspect`: width / height of the plot's box, which each node's heatmap keeps. `left`: room left of the
+ * input column for its labels (more for features such as "sin x₁" than for x and y).
+ */
+export function layoutDiagram(
+  sizes: readonly number[],
+  width: number,
+  height: number,
+  aspect = 1,
+  left = 42,
+): Diagram {
   const n = sizes.length;
   const margin = 42;
   const slots = Math.max(1, ...sizes.map((s) => Math.min(s, MAX_NODES)));
   const step = Math.min(MAX_STEP, (height - TOP - BOTTOM) / slots);
   const used = slots * step;
-  const gap = n > 1 ? (width - 2 * margin) / (n - 1) : width;
+  const gap = n > 1 ? (width - left - margin) / (n - 1) : width;
   const a = Number.isFinite(aspect) && aspect > 0 ? Math.min(2, Math.max(0.5, aspect)) : 1;
   let ry = Math.max(4, Math.min(MAX_HALF, step * 0.4));
   const rx = Math.min(ry * a, gap * 0.3);
@@ -75,7 +84,7 @@ export function layoutDiagram(sizes: readonly number[], width: number, height: n
     return {
       index,
       size,
-      x: n === 1 ? width / 2 : margin + (index * (width - 2 * margin)) / (n - 1),
+      x: n === 1 ? width / 2 : left + (index * (width - left - margin)) / (n - 1),
       units,
       ys: units.map((i) => top + i * step),
       more: size - drawn,

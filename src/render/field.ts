@@ -2,16 +2,22 @@
  * The probability field as pixels, one per grid cell (scaled up smoothly when drawn). Two classes:
  * Spectral at P(class 1), so the boundary zone is the map's yellow middle; more classes: the mix of the
  * class colours weighted by their probabilities. Discretized: the colour of the most likely class only.
+ * Regression (one output): the predicted value on a diverging map (colors.ts).
  */
 import type { GridFrame } from '../protocol/training';
-import { classRgb, pastel, SPECTRAL_LUT } from './colors';
+import { classRgb, divergingRgb, pastel, SPECTRAL_LUT } from './colors';
 
 const NAN_GREY = 200;
+export const REGRESSION_STRENGTH = 0.8;
 
 /** Writes `grid` into `out` (RGBA, width x height of the grid). */
 export function paintField(grid: GridFrame, out: Uint8ClampedArray, discrete = false): void {
   const { width, height, classes, probs } = grid;
   const cells = width * height;
+  if (classes === 1) {
+    paintValues(grid, out);
+    return;
+  }
   if (discrete && classes > 2) {
     paintArgmax(grid, out);
     return;
@@ -53,6 +59,24 @@ export function paintField(grid: GridFrame, out: Uint8ClampedArray, discrete = f
     } else {
       out[o] = out[o + 1] = out[o + 2] = NAN_GREY;
     }
+    out[o + 3] = 255;
+  }
+}
+
+/** Regression: each cell the diverging colour of the predicted value (grey where it is not finite). */
+function paintValues(grid: GridFrame, out: Uint8ClampedArray): void {
+  const cells = grid.width * grid.height;
+  for (let i = 0; i < cells; i++) {
+    const v = grid.probs[i]!;
+    const o = 4 * i;
+    if (Number.isFinite(v)) {
+      // Lighter than the points (full colour), so they stand out on it; stronger than the class fields'
+      // pastel, so that small values still read.
+      const c = pastel(divergingRgb(v), REGRESSION_STRENGTH);
+      out[o] = c[0];
+      out[o + 1] = c[1];
+      out[o + 2] = c[2];
+    } else out[o] = out[o + 1] = out[o + 2] = NAN_GREY;
     out[o + 3] = 255;
   }
 }

@@ -32,7 +32,18 @@ export function legendEntries(classes: number, hasTest: boolean): LegendEntry[] 
   return entries;
 }
 
+/** Regression: the points are coloured by their targets (the colour bar's scale); no classes, no boundary. */
+export function regressionEntries(hasTest: boolean): LegendEntry[] {
+  const entries: LegendEntry[] = [
+    { kind: 'mark', label: 'training (colour: its target)', color: NEUTRAL_MARK, shape: 0, ringed: false },
+  ];
+  if (hasTest) entries.push({ kind: 'mark', label: 'test', color: NEUTRAL_MARK, shape: 0, ringed: true });
+  return entries;
+}
+
 /** The entries for these points (two classes, no test points, when there are none yet). */
 export function pointsLegend(points: PointsFrame | null): LegendEntry[] {
-  return legendEntries(points?.classes ?? 2, points !== null && points.nTrain < points.y.length);
+  const hasTest = points !== null && points.nTrain < points.y.length;
+  if (points?.t) return regressionEntries(hasTest);
+  return legendEntries(points?.classes ?? 2, hasTest);
 }

@@ -3,10 +3,11 @@
  * into one atlas image, tile k below tile k - 1, then each tile drawn into its node's rectangle on a
  * canvas that lies under the diagram's SVG, with the SVG's own fit. Inputs and hidden units run from
  * orange (negative) through white (0) to blue (positive), each at full strength for its largest |value|;
- * an output unit (a class probability) runs from white at 0 to its class colour at 1.
+ * an output unit (a class probability) runs from white at 0 to its class colour at 1; regression's one
+ * output is its predicted value on the main plot's own diverging map (colors.ts).
  */
 import type { NodesFrame } from '../protocol/training';
-import { classRgb } from './colors';
+import { classRgb, divergingRgb } from './colors';
 import type { Diagram } from './diagram';
 import { paintDiverging } from './unitField';
 
@@ -26,9 +27,22 @@ export function paintNodeAtlas(frame: NodesFrame, out: Uint8ClampedArray): void 
     for (let u = 0; u < frame.counts[l]!; u++, k++) {
       const values = frame.values.subarray(k * cells, (k + 1) * cells);
       const pixels = out.subarray(4 * k * cells, 4 * (k + 1) * cells);
-      if (l === last) paintProbability(values, classRgb(u), pixels);
+      if (l === last && frame.counts[l] === 1) paintValue(values, pixels);
+      else if (l === last) paintProbability(values, classRgb(u), pixels);
       else paintDiverging(values, pixels);
     }
+  }
+}
+
+function paintValue(values: Float32Array, out: Uint8ClampedArray): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const rgb = Number.isFinite(v) ? divergingRgb(v) : ([200, 200, 200] as const);
+    const o = 4 * i;
+    out[o] = rgb[0];
+    out[o + 1] = rgb[1];
+    out[o + 2] = rgb[2];
+    out[o + 3] = 255;
   }
 }
 

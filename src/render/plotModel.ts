@@ -132,7 +132,8 @@ function makeField(
   const n = 4 * grid.width * grid.height;
   const pixels = recycle && recycle.pixels.length === n ? recycle.pixels : new Uint8ClampedArray(n);
   paintField(grid, pixels, discrete);
-  return { grid, pixels, lines: boundaryLines(grid) };
+  // Regression has no classes, so no decision boundary.
+  return { grid, pixels, lines: grid.classes === 1 ? [] : boundaryLines(grid) };
 }
 
 function sameInput(a: PlotInput, b: PlotInput): boolean {
@@ -149,7 +150,9 @@ function sameInput(a: PlotInput, b: PlotInput): boolean {
 
 /** The training rows only (a view, no copy). */
 function trainOnly(p: PointsFrame): PointsFrame {
-  return { ...p, y: p.y.subarray(0, p.nTrain) };
+  return p.t
+    ? { ...p, y: p.y.subarray(0, p.nTrain), t: p.t.subarray(0, p.nTrain) }
+    : { ...p, y: p.y.subarray(0, p.nTrain) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * backgrounds alike.
  */
 import type { PointsFrame } from '../protocol/training';
-import { classColors } from './colors';
+import { classColors, css, divergingRgb } from './colors';
 import { markerShape } from './legend';
 
 const OUTLINE = '#1d1d1d';
@@ -65,6 +65,10 @@ export function drawPoints(
 ): void {
   const { X, y, nTrain, classes } = points;
   const n = y.length;
+  if (points.t) {
+    drawValued(ctx, points, points.t, sx, sy, r);
+    return;
+  }
   const colors = classColors(classes);
   /** Adds the markers of class `c` among rows [from, to) to a new path. */
   const trace = (c: number, from: number, to: number, size: number) => {
@@ -91,6 +95,36 @@ export function drawPoints(
       ctx.fill();
       ctx.lineWidth = 3;
       ctx.stroke();
+      ctx.strokeStyle = TEST_RING;
+      ctx.lineWidth = 1.25;
+      ctx.stroke();
+      ctx.strokeStyle = OUTLINE;
+    }
+  }
+  ctx.restore();
+}
+
+/** Regression: every point a circle in the diverging colour of its target (colors.ts), one by one. */
+function drawValued(
+  ctx: CanvasRenderingContext2D,
+  points: PointsFrame,
+  t: Float64Array,
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+  r: number,
+): void {
+  const { X, nTrain } = points;
+  ctx.save();
+  ctx.strokeStyle = OUTLINE;
+  for (let i = 0; i < t.length; i++) {
+    const test = i >= nTrain;
+    ctx.beginPath();
+    marker(ctx, 0, sx(X[2 * i]!), sy(X[2 * i + 1]!), test ? r * TEST_SCALE : r);
+    ctx.fillStyle = css(divergingRgb(t[i]!));
+    ctx.fill();
+    ctx.lineWidth = test ? 3 : 1;
+    ctx.stroke();
+    if (test) {
       ctx.strokeStyle = TEST_RING;
       ctx.lineWidth = 1.25;
       ctx.stroke();

@@ -16,12 +16,14 @@ export function dataKey(c: Config): string {
 
 /** The points as drawn: the run's rows, the last `testCount(test, n)` of them held out. */
 export function pointsOf(d: Data, test: number): PointsFrame {
-  return {
+  const p: PointsFrame = {
     X: d.X.slice(0, 2 * d.n),
     y: d.y.slice(0, d.n),
     nTrain: trainCount(test, d.n),
     classes: d.classes,
   };
+  if (d.t) p.t = d.t.slice(0, d.n);
+  return p;
 }
 
 /** The run's points and their key: edited data when there is some, else the generated dataset. */

@@ -12,7 +12,9 @@ import {
   copyConfig,
   DEFAULT_CONFIG,
   type EnumKey,
+  type Feature,
   HIDDEN,
+  INPUTS,
   isValidConfig,
   type NumericKey,
   restartsRun,
@@ -105,6 +107,8 @@ export interface AppState extends WorkSlice {
   setHidden(layer: number, units: number): void;
   addLayer(): void;
   removeLayer(): void;
+  /** Turns one input feature on or off; the last one left stays on. */
+  toggleInput(f: Feature): void;
   newSeed(): void;
   setPlaying(playing: boolean): void;
   reset(): void;
@@ -303,11 +307,17 @@ export function createAppStore(init: StoreInit = {}): AppStore {
         }),
       addLayer: () =>
         edit((c) => {
-          if (c.hidden.length < HIDDEN.maxLayers) c.hidden.push(c.hidden[c.hidden.length - 1]!);
+          if (c.hidden.length < HIDDEN.maxLayers)
+            c.hidden.push(c.hidden[c.hidden.length - 1] ?? HIDDEN.default[0]!);
         }),
       removeLayer: () =>
         edit((c) => {
           if (c.hidden.length > HIDDEN.minLayers) c.hidden.pop();
+        }),
+      toggleInput: (f) =>
+        edit((c) => {
+          const on = c.inputs.includes(f) ? c.inputs.filter((g) => g !== f) : [...c.inputs, f];
+          if (on.length > 0) c.inputs = INPUTS.options.filter((g) => on.includes(g));
         }),
       newSeed: () =>
         edit((c) => {

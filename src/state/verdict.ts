@@ -51,6 +51,20 @@ export function chanceAccuracy(points: PointsFrame): number {
   return points.nTrain > 0 ? Math.max(...counts) / points.nTrain : 1;
 }
 
+/**
+ * Regression's "chance": the loss of always predicting the training targets' mean, (1/2) their
+ * variance; a run whose loss stays above 90% of it has learnt next to nothing (R² below 0.1).
+ */
+export function chanceLoss(points: PointsFrame, t: Float64Array): number {
+  const n = points.nTrain;
+  if (n === 0) return 0;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += t[i]! / n;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (t[i]! - mean) ** 2;
+  return (0.5 * s) / n;
+}
+
 interface Symptoms {
   aboveStart: boolean;
   nearChance: boolean;
@@ -64,7 +78,9 @@ function symptoms(f: RunFacts): Symptoms {
   const window = losses.extent(Math.max(1, losses.length - SWING_WINDOW));
   return {
     aboveStart: Number.isFinite(first) && last > first,
-    nearChance: !(f.trainAcc > chanceAccuracy(f.points) + CHANCE_MARGIN),
+    nearChance: f.points.t
+      ? !(last < 0.9 * chanceLoss(f.points, f.points.t))
+      : !(f.trainAcc > chanceAccuracy(f.points) + CHANCE_MARGIN),
     swinging:
       window !== null &&
       window[1] - window[0] > SWING_SHARE * Math.max(window[0], 1e-12) &&
@@ -96,6 +112,8 @@ function notLearningAdvice(f: RunFacts, s: Symptoms): string {
   if (f.state === 'finished') {
     return 'The loss is still falling: raise the learning rate or the number of passes.';
   }
+  if (f.points.t)
+    return 'The network cannot fit these values: give it more hidden units or another activation.';
   return 'The network cannot separate these classes: give it more hidden units or another activation.';
 }
 

@@ -10,9 +10,13 @@ import { useStore } from '../state/react';
 import { type Verdict, verdict } from '../state/verdict';
 import { DASH, fmtInt, fmtNum, fmtPercent } from './format';
 
-function endAnnouncement(v: Verdict | null, pass: number, acc: number): string {
+function endAnnouncement(v: Verdict | null, pass: number, acc: number, loss: number | null): string {
   if (!v || v.kind === 'training' || v.kind === 'paused') return '';
-  const at = v.kind === 'diverged' ? '' : ` at pass ${fmtInt(pass)}, training accuracy ${fmtPercent(acc)}`;
+  // Regression has no accuracy (NaN): its measure is the loss.
+  const measure = Number.isNaN(acc)
+    ? `training loss ${fmtNum(loss)}`
+    : `training accuracy ${fmtPercent(acc)}`;
+  const at = v.kind === 'diverged' ? '' : ` at pass ${fmtInt(pass)}, ${measure}`;
   return `Training ${v.label}${at}. ${v.advice}`;
 }
 
@@ -58,10 +62,12 @@ export function StatusLine() {
               loss <b>{fmtNum(f.trainLoss)}</b>
               {f.testLoss !== null ? <> (test {fmtNum(f.testLoss)})</> : null}
             </span>
-            <span>
-              accuracy <b>{fmtPercent(f.trainAcc)}</b> train
-              {f.testAcc !== null ? <>, {fmtPercent(f.testAcc)} test</> : null}
-            </span>
+            {points.t ? null : (
+              <span>
+                accuracy <b>{fmtPercent(f.trainAcc)}</b> train
+                {f.testAcc !== null ? <>, {fmtPercent(f.testAcc)} test</> : null}
+              </span>
+            )}
             {/* The speed is measured over half a second: a dash until the first measure. */}
             <span>
               {f.state === 'training' && f.pps > 0 ? `${fmtInt(f.pps)} passes/s` : `${DASH} passes/s`}
@@ -85,7 +91,7 @@ export function StatusLine() {
         {v ? v.advice : ' '}
       </p>
       <p className="sr-only" role="status">
-        {f ? endAnnouncement(v, f.pass, f.trainAcc) : ''}
+        {f ? endAnnouncement(v, f.pass, f.trainAcc, f.trainLoss) : ''}
       </p>
     </div>
   );

@@ -3,6 +3,7 @@
  * hidden space of a layer (the data and a grid of straight input lines as 2 or 3 units see them).
  * Bigger networks get coarser fields and fewer points, so a snapshot stays within a fixed budget.
  */
+import { feature } from '../core/features';
 import { Forward } from '../core/forward';
 import type { Box } from '../core/grid';
 import { macsPerPoint } from '../core/gridPlan';
@@ -129,9 +130,11 @@ export class Inspector {
       const size = sizes[l]!;
       const a = this.fwd.acts[l]!;
       for (let u = 0; u < counts[l]!; u++) {
-        // Layer 0 is the input itself: x, then y.
-        if (l === 0) for (let r = 0; r < rows; r++) values[o + r] = X[2 * r + u]!;
-        else for (let r = 0; r < rows; r++) values[o + r] = a[r * size + u]!;
+        // Layer 0 is the input: each node its own feature of the point.
+        if (l === 0) {
+          const f = p.inputs[u]!;
+          for (let r = 0; r < rows; r++) values[o + r] = feature(f, X[2 * r]!, X[2 * r + 1]!);
+        } else for (let r = 0; r < rows; r++) values[o + r] = a[r * size + u]!;
         o += rows;
       }
     }

@@ -35,6 +35,7 @@ describe('the equations', () => {
     expect(math[0]!.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
     expect(math[0]!.querySelector('msub')?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
     expect(rows()).toEqual([
+      'x = [x₁, x₂], the input features of each point | 200 × 2',
       'z1 = x W1 + b1 | 200 × 2 · 2 × 3 + 1 × 3 → 200 × 3',
       'a1 = tanh(z1) | 200 × 3',
       'z2 = a1 W2 + b2 | 200 × 3 · 3 × 2 + 1 × 2 → 200 × 2',
@@ -107,5 +108,32 @@ describe('the equations', () => {
     // Exponential annealing: 0.01 · 0.01^(t/T); the minibatch's share of the L2 term, 0.01 · 32 / 240.
     expect(text).toContain('0.01·0.01tT');
     expect(text).toContain('0.01·32240');
+  });
+
+  it('show the options that are on: input features, L1, the optimizer, regression, no hidden layer', () => {
+    const store = renderView({ inputs: ['x1', 'x1sq', 'sinx2'], l1: 0.003, opt: 'adam', beta: 0.8 });
+    let r = rows();
+    expect(r).toContain('x = [x₁, x₁², sin x₂], the input features of each point | 200 × 3');
+    expect(r).toContain('z1 = x W1 + b1 | 200 × 3 · 3 × 3 + 1 × 3 → 200 × 3');
+    expect(r).toContain('dW1 = x transposed times delta2, plus the L2 term and the L1 term | 3 × 3');
+    expect(r.some((x) => x.startsWith('Adam: m becomes 0.8 m plus (1 minus 0.8) g'))).toBe(true);
+    expect(screen.getByRole('table', { name: /cross-entropy with L2 and L1 \(elastic net\)/ })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'The update, every layer: Adam' })).toBeTruthy();
+    const text = document.querySelector('.equations-scroll')!.textContent!.replace(/\s+/g, '');
+    expect(text).toContain('0.003(‖W1‖1+‖W2‖1)');
+
+    act(() =>
+      store
+        .getState()
+        .setConfig({ ...copyConfig(DEFAULT_CONFIG), data: 'gauss', hidden: [], opt: 'momentum' }),
+    );
+    r = rows();
+    expect(r).toContain('y hat = z1, the one linear output | 200 × 1');
+    expect(r).toContain('delta2 = y hat minus t, the targets | 200 × 1');
+    expect(r.some((x) => x.startsWith('momentum: v becomes 0.9 v plus g'))).toBe(true);
+    expect(
+      screen.getByRole('table', { name: /^Loss: half the squared error with L2 regularization$/ }),
+    ).toBeTruthy();
+    expect(screen.getByText(/2 → 1 units, 3 parameters/)).toBeTruthy();
   });
 });

@@ -134,7 +134,31 @@ describe('the panels', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove layer' }));
     expect(store.getState().config.hidden).toEqual([3]);
     await waitFor(() => expect(screen.queryByRole('slider', { name: 'Layer 2 size' })).toBeNull());
+    // Down to no hidden layer at all (hidden=0), and no further.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove layer' }));
+    expect(store.getState().config.hidden).toEqual([]);
+    await waitFor(() => expect(screen.getByTestId('no-hidden').textContent).toMatch(/No hidden layer/));
+    expect(screen.queryByRole('slider', { name: 'Hidden layer size' })).toBeNull();
     expect((screen.getByRole('button', { name: 'Remove layer' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Add layer' }));
+    expect(store.getState().config.hidden).toEqual([3]);
+  });
+
+  it('turn input features on and off by their toggles, in the network’s order, never all off', async () => {
+    const store = renderApp();
+    const group = screen.getByRole('group', { name: 'Input features' });
+    const toggle = (name: string) => within(group).getByRole('button', { name }) as HTMLButtonElement;
+    expect(toggle('x₁').getAttribute('aria-pressed')).toBe('true');
+    expect(toggle('x₁²').getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle('sin x₂'));
+    fireEvent.click(toggle('x₁²'));
+    expect(store.getState().config.inputs).toEqual(['x1', 'x2', 'x1sq', 'sinx2']);
+    await waitFor(() => expect(toggle('x₁²').getAttribute('aria-pressed')).toBe('true'));
+    for (const name of ['x₁', 'x₂', 'x₁²']) fireEvent.click(toggle(name));
+    expect(store.getState().config.inputs).toEqual(['sinx2']);
+    await waitFor(() => expect(toggle('sin x₂').disabled).toBe(true));
+    fireEvent.click(toggle('sin x₂'));
+    expect(store.getState().config.inputs).toEqual(['sinx2']);
   });
 
   it('enable "Classes" only for the datasets that have more than two', () => {

@@ -35,11 +35,13 @@ describe('the store', () => {
     expect(store.getState().gen).toBe(0);
   });
 
-  it('adds hidden layers up to the limit and removes them down to one', () => {
+  it('adds hidden layers up to the limit and removes them down to none (hidden=0)', () => {
     const store = createAppStore();
     for (let i = 0; i < 10; i++) store.getState().addLayer();
     expect(store.getState().config.hidden).toHaveLength(HIDDEN.maxLayers);
     for (let i = 0; i < 10; i++) store.getState().removeLayer();
+    expect(store.getState().config.hidden).toEqual([]);
+    store.getState().addLayer();
     expect(store.getState().config.hidden).toEqual([3]);
   });
 

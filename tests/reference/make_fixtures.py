@@ -297,6 +297,50 @@ TRAINING_CONFIGS = [
 ]
 
 
+# The options of issue 10, in a file of their own (training-options.json), so that training.json, made
+# before them, still proves that a link without them is the same run as before. zero_unit: hidden unit j
+# of the first layer starts with all its weights at exactly 0 (as if set by hand).
+OPTION_CONFIGS = [
+    ('l1_0.01', cfg(l1=0.01, hidden=[5])),
+    ('l1_elastic_minibatch', cfg(l1=0.003, reg=0.01, hidden=[5], batch=32, passes=300)),
+    ('l1_blobs_3', cfg(data='blobs', classes=3, noise=0.35, hidden=[5], l1=0.02, reg=0)),
+    ('l1_zero_unit_relu', cfg(l1=0.01, act='relu', hidden=[6], zero_unit=2, passes=2000)),
+    ('l1_zero_unit_tanh', cfg(l1=0.01, hidden=[5], zero_unit=1, passes=2000)),
+    ('momentum', cfg(opt='momentum', beta=0.9, lr=0.001, hidden=[5])),
+    ('momentum_l1_minibatch', cfg(opt='momentum', beta=0.9, lr=0.001, l1=0.005, batch=32, hidden=[5],
+                                  passes=300)),
+    ('momentum_spiral_inv', cfg(data='spiral', classes=3, noise=0.2, hidden=[12], opt='momentum', beta=0.5,
+                                lr=0.002, anneal='inv', passes=2000)),
+    ('adam', cfg(opt='adam', lr=0.01, hidden=[5], passes=2000)),
+    ('adam_minibatch_blobs', cfg(data='blobs', classes=3, noise=0.35, opt='adam', beta=0.8, lr=0.005,
+                                 batch=20, hidden=[8], passes=300, test=0.2)),
+    ('adam_deep_exp', cfg(opt='adam', lr=0.01, anneal='exp', hidden=[4, 4], passes=1000, act='relu')),
+    ('inputs_all', cfg(inputs=['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], hidden=[4], lr=0.005,
+                       passes=2000)),
+    ('inputs_x2_sinx1', cfg(inputs=['x2', 'sinx1'], hidden=[3], passes=2000)),
+    ('inputs_squares_adam', cfg(inputs=['x1', 'x2', 'x1sq', 'x2sq'], opt='adam', lr=0.01, hidden=[5],
+                                passes=1000)),
+    ('circles_squares_no_hidden', cfg(data='circles', noise=0.1, inputs=['x1sq', 'x2sq'], hidden=[],
+                                      passes=2000)),
+    ('circles_no_hidden', cfg(data='circles', noise=0.1, hidden=[], passes=2000)),
+    ('xor_cross_no_hidden', cfg(data='xor', noise=0.1, seed=2024, inputs=['x1', 'x2', 'x1x2'], hidden=[],
+                                passes=2000)),
+    ('blobs_3_no_hidden_momentum', cfg(data='blobs', classes=3, noise=0.35, hidden=[], opt='momentum',
+                                       lr=0.001, batch=16, passes=300)),
+    ('plane', cfg(data='plane', noise=0.1, hidden=[3], lr=0.003, passes=2000)),
+    ('plane_no_hidden', cfg(data='plane', noise=0.1, hidden=[], passes=1000)),
+    ('gauss_two_layers', cfg(data='gauss', noise=0.1, hidden=[6, 6], lr=0.002, passes=1000)),
+    ('gauss_adam_minibatch_test', cfg(data='gauss', noise=0.05, hidden=[8], opt='adam', lr=0.005, batch=20,
+                                      test=0.2, passes=300)),
+    ('plane_l1_momentum_inputs', cfg(data='plane', noise=0.2, hidden=[4], l1=0.01, opt='momentum', lr=0.001,
+                                     inputs=['x1', 'x2', 'x1x2', 'sinx1'], passes=1000)),
+]
+
+# The regression datasets, X and targets t, for reference.test.ts.
+REGRESSION_SETS = [(data, n, noise, seed) for data in ('plane', 'gauss')
+                   for n, noise, seed in [(200, 0.2, 0), (199, 0.1, 7), (57, 0.0, 2024), (10, 0.35, 1)]]
+
+
 def log_every(passes):
     return 1000 if passes >= 10000 else 100 if passes >= 1000 else 10
 
@@ -305,20 +349,40 @@ def weights_json(model):
     return [{'shape': list(W.shape), 'W': W.ravel(), 'b': b.ravel()} for W, b in zip(model['W'], model['b'])]
 
 
+def zero_unit_edit(c):
+    """The edit of a configuration with zero_unit (see OPTION_CONFIGS), or None."""
+    j = c.get('zero_unit')
+    if j is None:
+        return None
+
+    def edit(model):
+        model['W'][0][:, j] = 0.0
+        model['b'][0][0, j] = 0.0
+        model['W'][1][j, :] = 0.0
+    return edit
+
+
 def run(c, perturb=None):
     X, y = R.make_dataset(c['data'], c['n'], c['noise'], c['seed'], c['classes'])
+    if 'inputs' in c:
+        X = R.features(X, c['inputs'])
     X_train, y_train, X_test, y_test = R.split(X, y, c['test'])
     k = R.num_classes(c['data'], c['classes'])
     T, every = c['passes'], log_every(c['passes'])
     logged = list(range(0, T, every))
     loss_at = list(range(10)) + list(range(T - 10, T)) + [i - 1 for i in logged[1:]]
-    initial = R.init_model([2] + c['hidden'] + [k], c['seed'])
+    initial = R.init_model([X.shape[1]] + c['hidden'] + [k], c['seed'])
     if perturb is not None:
         initial['W'] = [perturb(l, W) for l, W in enumerate(initial['W'])]
+    edit = zero_unit_edit(c)
+    if edit is not None:
+        edit(initial)
+    l1, opt, beta = c.get('l1', 0.0), c.get('opt', 'sgd'), c.get('beta', 0.9)
     model, log = R.build_model(X_train, y_train, c['hidden'], k, act=c['act'], epsilon=c['lr'],
                                reg_lambda=c['reg'], batch=c['batch'], anneal=c['anneal'], num_passes=T,
                                seed=c['seed'], log_every=every, loss_at=loss_at,
-                               X_test=X_test, y_test=y_test, perturb=perturb)
+                               X_test=X_test, y_test=y_test, perturb=perturb, l1=l1, opt=opt, beta=beta,
+                               edit=edit, regression=c['data'] in R.REGRESSION)
     assert log['iterations'] == logged
     has_test = len(X_test) > 0
     return {
@@ -332,9 +396,10 @@ def run(c, perturb=None):
         'first_losses': [log['extra'][i] for i in range(10)],
         'last_losses': [log['extra'][i] for i in range(T - 10, T)],
         'final_loss': log['extra'][T - 1],
-        'final_test_loss': R.calculate_loss(model, X_test, y_test, c['act'], c['reg']) if has_test else None,
+        'final_test_loss': R.calculate_loss(model, X_test, y_test, c['act'], c['reg'], l1) if has_test else None,
         'train_accuracy': R.accuracy(model, X_train, y_train, c['act']),
         'test_accuracy': R.accuracy(model, X_test, y_test, c['act']) if has_test else None,
+        **({'train_r2': R.r_squared(model, X_train, y_train, c['act'])} if model.get('regression') else {}),
         'initial_weights': weights_json(initial),
         'weights': weights_json(model),
         '_model': model,
@@ -399,15 +464,15 @@ def assess(base, others):
     return check
 
 
-def training_fixture(pool):
+def training_fixture(pool, configs_in=TRAINING_CONFIGS, filename='training.json'):
     # Every run is its own job (4 per configuration), the long ones first, for an even load.
-    items = [(c, v) for _, c in TRAINING_CONFIGS for v in range(4)]
+    items = [(c, v) for _, c in configs_in for v in range(4)]
     order = sorted(range(len(items)), key=lambda j: -items[j][0]['passes'] * (1 + len(items[j][0]['hidden'])))
     results = [None] * len(items)
     for j, r in zip(order, pool.imap(run_job, [items[j] for j in order])):
         results[j] = r
     configs, dropped = [], []
-    for k, (name, c) in enumerate(TRAINING_CONFIGS):
+    for k, (name, c) in enumerate(configs_in):
         base, others = results[4 * k], results[4 * k + 1:4 * k + 4]
         errors = [r['error'] for r in [base] + others if 'error' in r]
         check = {'stable': False, 'reason': errors[0]} if errors else assess(base, others)
@@ -415,7 +480,10 @@ def training_fixture(pool):
         print('  %-24s stable=%-5s loss diff %.2g  weight diff %.2g  train acc %s' % (
             name, check['stable'], check.get('max_rel_loss_diff', float('nan')),
             check.get('max_rel_weight_diff', float('nan')), result and result['train_accuracy']))
-        entry = {'name': name, 'config': c, 'stable': check['stable']}
+        entry = {'name': name, 'config': {k: v for k, v in c.items() if k != 'zero_unit'},
+                 'stable': check['stable']}
+        if 'zero_unit' in c:
+            entry['zero_unit'] = c['zero_unit']
         if result is not None:
             entry.update({k: v for k, v in result.items() if k != '_model'})
             entry['stability'] = {k: check[k] for k in ('max_rel_loss_diff', 'max_rel_weight_diff')}
@@ -427,11 +495,18 @@ def training_fixture(pool):
                 entry['stable_prefix'] = check['stable_prefix']
                 entry['reruns'] = check['reruns']
             dropped.append(entry)
-    tutorial = next(e for e in dropped + configs if e['name'] == 'tutorial')
-    check_seed_notes(tutorial)
-    tutorial['printed'] = ['Loss after iteration %i: %f' % (i, l)
-                           for i, l in zip(tutorial['iterations'], tutorial['losses'])]
-    write('training.json', {
+    extra = {}
+    if filename == 'training-options.json':
+        extra['datasets'] = []
+        for data, n, noise, seed in REGRESSION_SETS:
+            X, t = R.make_dataset(data, n, noise, seed)
+            extra['datasets'].append({'data': data, 'n': n, 'noise': noise, 'seed': seed, 'X': X.ravel(), 't': t})
+    if filename == 'training.json':
+        tutorial = next(e for e in dropped + configs if e['name'] == 'tutorial')
+        check_seed_notes(tutorial)
+        tutorial['printed'] = ['Loss after iteration %i: %f' % (i, l)
+                               for i, l in zip(tutorial['iterations'], tutorial['losses'])]
+    write(filename, {
         'notes': 'Losses are the training loss after pass i (0-based), logged when i %% log_every == 0. '
                  'Only configurations that passed the stability check are in "configs": the reference was '
                  'rerun with the initial weights multiplied by (1 + %g), by (1 + %g * (-1)^k) (k the flat '
@@ -442,6 +517,7 @@ def training_fixture(pool):
         'stability_check': {'perturbation': PERTURB_EPS, 'tolerance': STABLE_TOL, 'reruns': RERUNS},
         'configs': configs,
         'dropped': dropped,
+        **extra,
     })
     return configs + dropped
 
@@ -487,11 +563,19 @@ def baseline_fixture():
 def main():
     t0 = time.time()
     os.makedirs(FIXTURES, exist_ok=True)
+    if sys.argv[1:] == ['options']:
+        # Only training-options.json (the rest takes minutes and does not depend on the options).
+        with multiprocessing.Pool(2) as pool:
+            training_fixture(pool, OPTION_CONFIGS, 'training-options.json')
+        print('done in %.1fs' % (time.time() - t0))
+        return
     check_reference()
     rng_fixture()
     print('training (%d configurations, each run 4 times)' % len(TRAINING_CONFIGS))
     with multiprocessing.Pool(2) as pool:
         configs = training_fixture(pool)
+        print('training with the options (%d configurations)' % len(OPTION_CONFIGS))
+        training_fixture(pool, OPTION_CONFIGS, 'training-options.json')
     print('baseline')
     specs = baseline_fixture()
     specs += [(c['config']['data'], c['config']['n'], c['config']['noise'], c['config']['seed'],

@@ -93,7 +93,32 @@ def make_spiral(n_samples, classes, noise):
     return X, y
 
 
+# Regression (docs/algorithms.md): TensorFlow Playground's plane and six Gaussians on our scale.
+REGRESSION = ('plane', 'gauss')
+GAUSSIANS = [(-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1)]
+
+
+def gauss_target(X):
+    """The bump of largest magnitude at each point (the first on a tie), 0 away from all of them."""
+    t = np.zeros(len(X))
+    for cx, cy, sign in GAUSSIANS:
+        d = np.sqrt((X[:, 0] - cx / 6) ** 2 + (X[:, 1] - cy / 6) ** 2)
+        v = sign * np.maximum(0, 1 - 3 * d)
+        t = np.where(np.abs(v) > np.abs(t), v, t)
+    return t
+
+
+def make_regression(n_samples, noise, kind):
+    # Like xor: uniform points, the targets before the noise, no shuffle. Returns X and the targets t.
+    X = np.random.uniform(-1, 1, size=(n_samples, 2))
+    t = (X[:, 0] + X[:, 1]) / 2 if kind == 'plane' else gauss_target(X)
+    X += np.random.normal(scale=noise, size=X.shape)
+    return X, t
+
+
 def num_classes(data, classes):
+    if data in REGRESSION:
+        return 1
     return classes if data in ('blobs', 'spiral') else 2
 
 
@@ -110,7 +135,26 @@ def make_dataset(data, n, noise, seed, classes=2):
         return make_blobs(n, classes, noise)
     if data == 'spiral':
         return make_spiral(n, classes, noise)
+    if data in REGRESSION:
+        return make_regression(n, noise, data)
     raise ValueError(data)
+
+
+# The input features (docs/algorithms.md): columns computed from the points, in the order given.
+FEATURES = {
+    'x1': lambda X: X[:, 0],
+    'x2': lambda X: X[:, 1],
+    'x1sq': lambda X: X[:, 0] ** 2,
+    'x2sq': lambda X: X[:, 1] ** 2,
+    'x1x2': lambda X: X[:, 0] * X[:, 1],
+    'sinx1': lambda X: np.sin(X[:, 0]),
+    'sinx2': lambda X: np.sin(X[:, 1]),
+}
+
+
+def features(X, inputs):
+    """The network's input: the named features of the points X (n x 2), as columns in that order."""
+    return np.column_stack([FEATURES[f](X) for f in inputs])
 
 
 def split(X, y, test):
@@ -158,6 +202,9 @@ def forward(model, X, act):
     for l in range(L - 1):
         a.append(f(a[-1].dot(model['W'][l]) + model['b'][l]))
     z = a[-1].dot(model['W'][L - 1]) + model['b'][L - 1]
+    if model.get('regression'):
+        # One linear output unit: its value is the prediction.
+        return a, z
     if SHIFT_SOFTMAX:
         z = z - np.max(z, axis=1, keepdims=True)
     exp_scores = np.exp(z)
@@ -165,14 +212,21 @@ def forward(model, X, act):
     return a, probs
 
 
-def calculate_loss(model, X, y, act, reg_lambda):
+def calculate_loss(model, X, y, act, reg_lambda, l1=0.0):
     num_examples = len(X)
     _, probs = forward(model, X, act)
-    # Calculating the loss
-    corect_logprobs = -np.log(probs[range(num_examples), y])
-    data_loss = np.sum(corect_logprobs)
+    if model.get('regression'):
+        # Half the squared error of the one output
+        data_loss = 0.5 * np.sum((probs[:, 0] - y) ** 2)
+    else:
+        # Calculating the loss
+        corect_logprobs = -np.log(probs[range(num_examples), y])
+        data_loss = np.sum(corect_logprobs)
     # Add regulatization term to loss (biases are not penalised)
-    data_loss += reg_lambda / 2 * sum(np.sum(np.square(W)) for W in model['W'])
+    penalty = reg_lambda / 2 * sum(np.sum(np.square(W)) for W in model['W'])
+    if l1 != 0:
+        penalty += l1 * sum(np.sum(np.abs(W)) for W in model['W'])
+    data_loss += penalty
     return 1. / num_examples * data_loss
 
 
@@ -182,7 +236,15 @@ def predict(model, x, act):
 
 
 def accuracy(model, X, y, act):
+    if model.get('regression'):
+        return None
     return float(np.mean(predict(model, X, act) == y))
+
+
+def r_squared(model, X, t, act):
+    """1 - sum (t - prediction)^2 / sum (t - mean t)^2 of a regression model."""
+    _, out = forward(model, X, act)
+    return float(1 - np.sum((t - out[:, 0]) ** 2) / np.sum((t - np.mean(t)) ** 2))
 
 
 def learning_rate(epsilon, anneal, t, num_passes):
@@ -198,14 +260,17 @@ def learning_rate(epsilon, anneal, t, num_passes):
     raise ValueError(anneal)
 
 
-def backprop(model, X, y, act, reg_lambda, num_train):
+def backprop(model, X, y, act, reg_lambda, num_train, l1=0.0):
     """The gradients (dW, db) on the batch (X, y), summed over its rows; num_train is the training
-    set size N, which scales the penalty's share: reg_lambda * (|B| / N) * W."""
+    set size N, which scales the penalties' share: reg_lambda * (|B| / N) * W + l1 * (|B| / N) * sign(W)."""
     fprime = ACTIVATIONS[act][1]
     W = model['W']
     a, probs = forward(model, X, act)
     delta = probs
-    delta[range(len(X)), y] -= 1
+    if model.get('regression'):
+        delta = probs - y[:, None]
+    else:
+        delta[range(len(X)), y] -= 1
     dW, db = [None] * len(W), [None] * len(W)
     for l in reversed(range(len(W))):
         dW[l] = (a[l].T).dot(delta)
@@ -214,55 +279,87 @@ def backprop(model, X, y, act, reg_lambda, num_train):
             delta = delta.dot(W[l].T) * fprime(a[l])
         # Add regularization terms (biases don't have regularization terms)
         dW[l] += reg_lambda * (len(X) / num_train) * W[l]
+        if l1 != 0:
+            dW[l] += l1 * (len(X) / num_train) * np.sign(W[l])
     return dW, db
 
 
-def gradient_step(model, X, y, act, epsilon, reg_lambda, num_train):
-    """One update on the batch (X, y). Mutates model."""
-    dW, db = backprop(model, X, y, act, reg_lambda, num_train)
-    # Gradient descent parameter update
-    for l in range(len(dW)):
-        model['W'][l] += -epsilon * dW[l]
-        model['b'][l] += -epsilon * db[l]
+def gradient_step(model, X, y, act, epsilon, reg_lambda, num_train, l1=0.0, state=None):
+    """One update on the batch (X, y). Mutates model, and state (the optimizer's, see new_state)."""
+    dW, db = backprop(model, X, y, act, reg_lambda, num_train, l1)
+    if state is None or state['opt'] == 'sgd':
+        # Gradient descent parameter update
+        for l in range(len(dW)):
+            model['W'][l] += -epsilon * dW[l]
+            model['b'][l] += -epsilon * db[l]
+        return
+    beta = state['beta']
+    state['t'] += 1
+    t = state['t']
+    for key, grads in (('W', dW), ('b', db)):
+        for l, g in enumerate(grads):
+            P, m = model[key][l], state['m'][key][l]
+            if state['opt'] == 'momentum':
+                m[...] = beta * m + g
+                P -= epsilon * m
+            else:
+                s = state['s'][key][l]
+                m[...] = beta * m + (1 - beta) * g
+                s[...] = 0.999 * s + 0.001 * g * g
+                P -= epsilon * (m / (1 - beta ** t)) / (np.sqrt(s / (1 - 0.999 ** t)) + 1e-8)
+
+
+def new_state(model, opt, beta):
+    """The optimizer's state, shared by every batch of every pass: velocity (momentum) or moments
+    (Adam) of every weight and bias, all 0, and Adam's count of updates t."""
+    zeros = lambda: {k: [np.zeros_like(P) for P in model[k]] for k in ('W', 'b')}
+    return {'opt': opt, 'beta': beta, 't': 0, 'm': zeros(), 's': zeros()}
 
 
 def build_model(X, y, hidden, num_classes, act='tanh', epsilon=0.01, reg_lambda=0.01, batch=0,
                 anneal='none', num_passes=20000, seed=0, print_loss=False, log_every=1000,
-                loss_at=(), X_test=None, y_test=None, perturb=None):
+                loss_at=(), X_test=None, y_test=None, perturb=None, l1=0.0, opt='sgd', beta=0.9,
+                edit=None, regression=False):
     """
     Learns the parameters of the network [2] + hidden + [num_classes] and returns (model, log).
     - log: {'iterations': [...], 'losses': [...], 'test_losses': [...]} for i % log_every == 0,
       plus 'extra': {i: loss} for every pass i in loss_at. A loss "after iteration i" is the
       training loss of the weights after pass i.
     - perturb: optional function applied to each initial weight matrix (for the stability check).
+    - edit: optional function applied to the initial model (weights set by hand).
     """
     num_examples = len(X)
     model = init_model([X.shape[1]] + list(hidden) + [num_classes], seed)
+    if regression:
+        model['regression'] = True
     if perturb is not None:
         model['W'] = [perturb(l, W) for l, W in enumerate(model['W'])]
+    if edit is not None:
+        edit(model)
+    state = new_state(model, opt, beta)
     log = {'iterations': [], 'losses': [], 'test_losses': [], 'extra': {}}
     loss_at = set(loss_at)
     full_batch = batch == 0 or batch >= num_examples
     for i in range(0, num_passes):
         lr_t = learning_rate(epsilon, anneal, i, num_passes)
         if full_batch:
-            gradient_step(model, X, y, act, lr_t, reg_lambda, num_examples)
+            gradient_step(model, X, y, act, lr_t, reg_lambda, num_examples, l1, state)
         else:
             # The same stream that drew the weights, continuing.
             idx = np.arange(num_examples)
             np.random.shuffle(idx)
             for k in range(0, num_examples, batch):
                 rows = idx[k:k + batch]
-                gradient_step(model, X[rows], y[rows], act, lr_t, reg_lambda, num_examples)
+                gradient_step(model, X[rows], y[rows], act, lr_t, reg_lambda, num_examples, l1, state)
         if i % log_every == 0 or i in loss_at:
-            loss = calculate_loss(model, X, y, act, reg_lambda)
+            loss = calculate_loss(model, X, y, act, reg_lambda, l1)
             if i in loss_at:
                 log['extra'][i] = loss
             if i % log_every == 0:
                 log['iterations'].append(i)
                 log['losses'].append(loss)
                 if X_test is not None and len(X_test) > 0:
-                    log['test_losses'].append(calculate_loss(model, X_test, y_test, act, reg_lambda))
+                    log['test_losses'].append(calculate_loss(model, X_test, y_test, act, reg_lambda, l1))
                 if print_loss:
                     print("Loss after iteration %i: %f" % (i, loss))
     return model, log

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 
@@ -111,5 +112,39 @@ describe('npm run train', () => {
     const r = train('lr=1&passes=1000', '--every', '1');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/diverged: the loss is not finite after iteration \d+/);
+  });
+
+  it('covers regression in --json: the losses, R² and the predictions on the data, as NumPy has them', () => {
+    const fixture = (
+      JSON.parse(readFileSync('tests/fixtures/training-options.json', 'utf8')).configs as {
+        name: string;
+        losses: number[];
+        train_r2: number;
+      }[]
+    ).find((c) => c.name === 'gauss_two_layers')!;
+    const { status, stdout } = train(
+      'data=gauss&noise=0.1&hidden=6,6&lr=0.002&passes=1000',
+      '--json',
+      '--every',
+      '100',
+    );
+    expect(status).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.task).toBe('regression');
+    expect(out.accuracy).toBeUndefined();
+    const losses = (out.losses as [number, number][]).map(([, l]) => l);
+    expect(losses).toHaveLength(fixture.losses.length);
+    for (let i = 0; i < losses.length; i++) {
+      expect(Math.abs(losses[i]! - fixture.losses[i]!) / fixture.losses[i]!).toBeLessThan(1e-9);
+    }
+    expect(Math.abs(out.r2 - fixture.train_r2)).toBeLessThan(1e-9);
+    expect(out.predictions).toHaveLength(200);
+    expect(out.data.t).toHaveLength(200);
+    // R² from the printed predictions and targets is the R² printed.
+    const t = out.data.t as number[];
+    const mean = t.reduce((a, b) => a + b, 0) / t.length;
+    const res = t.reduce((a, v, i) => a + (v - out.predictions[i]) ** 2, 0);
+    const tot = t.reduce((a, v) => a + (v - mean) ** 2, 0);
+    expect(1 - res / tot).toBeCloseTo(out.r2, 12);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVATIONS, type Config, DEFAULT_CONFIG } from '../../src/config/schema';
+import { ACTIVATIONS, type Config, DEFAULT_CONFIG, FEATURES } from '../../src/config/schema';
 import { createRun } from '../../src/core/run';
 
 /**
@@ -56,6 +56,65 @@ describe('backpropagation matches finite differences', () => {
         });
       }
     }
+  }
+
+  // Away from 0 (no weight is within the step h of it), |W| is smooth and its derivative is sign(W).
+  for (const [what, reg, hidden, classes] of [
+    ['L1 alone', 0, [4], 2],
+    ['L1 with L2 (elastic net)', 0.1, [3, 5], 3],
+  ] as const) {
+    it(`${what}, hidden ${hidden.join(',')}, ${classes} classes`, () => {
+      const config: Config = {
+        ...DEFAULT_CONFIG,
+        data: classes === 2 ? 'moons' : 'blobs',
+        classes,
+        n: 37,
+        seed: 5,
+        hidden: [...hidden],
+        lr: 1,
+        reg,
+        l1: 0.3,
+      };
+      const run = createRun(config);
+      expect(run.trainer.params.W.every((w) => w.every((v) => Math.abs(v) > 1e-4))).toBe(true);
+      expect(check(config)).toBeLessThan(1e-5);
+    });
+  }
+
+  // Each input feature alone (the first layer's input is that column), and all of them with no hidden
+  // layer and with two.
+  const inputSets: Config['inputs'][] = [...FEATURES.map((f) => [f]), [...FEATURES]];
+  for (const inputs of inputSets) {
+    for (const hidden of inputs.length > 1 ? [[], [3, 2]] : [[4]]) {
+      it(`inputs ${inputs.join(',')}, hidden ${hidden.join(',') || 'none'}`, () => {
+        const config: Config = { ...DEFAULT_CONFIG, n: 37, seed: 5, inputs, hidden, lr: 1, reg: 0.1 };
+        expect(createRun(config).trainer.params.sizes[0]).toBe(inputs.length);
+        expect(check(config)).toBeLessThan(1e-5);
+      });
+    }
+  }
+
+  // Regression: (sum (1/2) (out - t)^2 + penalties) / N through one linear output unit.
+  for (const [data, hidden, act, l1] of [
+    ['plane', [4], 'tanh', 0],
+    ['gauss', [3, 5], 'relu', 0.2],
+    ['gauss', [], 'tanh', 0],
+  ] as const) {
+    it(`regression on ${data}, hidden ${hidden.join(',') || 'none'}, ${act}${l1 ? ', L1' : ''}`, () => {
+      const config: Config = {
+        ...DEFAULT_CONFIG,
+        data,
+        n: 37,
+        seed: 5,
+        hidden: [...hidden],
+        act,
+        lr: 1,
+        reg: 0.1,
+        l1,
+      };
+      expect(createRun(config).trainer.params.regression).toBe(true);
+      expect(check(config)).toBeLessThan(1e-5);
+    });
   }
 
   it('notices a wrong gradient (the check can fail)', () => {

@@ -57,6 +57,19 @@ const CASES: [string, number][] = [
   ['data=xor&act=sigmoid&anneal=inv&reg=0&passes=1500', 500],
   ['data=circles&act=leaky&anneal=exp&hidden=6,4&passes=800', 200],
   ['data=blobs&classes=4&act=linear&n=99&passes=500', 100],
+  ['l1=0.01&hidden=5&passes=1500', 500],
+  ['data=blobs&classes=3&noise=0.35&hidden=5&l1=0.02&reg=0&batch=25&passes=400', 100],
+  ['opt=momentum&beta=0.9&lr=0.001&hidden=5&passes=1500', 500],
+  ['opt=adam&lr=0.01&hidden=5&passes=1000', 200],
+  ['opt=adam&beta=0.8&lr=0.005&data=blobs&classes=3&noise=0.35&hidden=8&batch=20&test=0.2&passes=300', 100],
+  ['opt=momentum&l1=0.005&lr=0.001&hidden=5&batch=32&passes=300', 100],
+  ['inputs=x1,x2,x1sq,x2sq&opt=adam&lr=0.01&hidden=5&passes=1000', 200],
+  ['inputs=sinx2,x1x2,x1,sinx1,x2sq&hidden=4&passes=600', 200],
+  ['data=circles&noise=0.1&inputs=x1sq,x2sq&hidden=0&passes=1000', 200],
+  ['data=blobs&classes=3&noise=0.35&hidden=0&opt=momentum&lr=0.001&batch=16&passes=300', 100],
+  ['data=gauss&noise=0.1&hidden=6,6&lr=0.002&passes=1000', 200],
+  ['data=plane&noise=0.1&hidden=3&lr=0.003&test=0.25&batch=16&passes=300', 100],
+  ['data=plane&noise=0.2&hidden=4&l1=0.01&opt=momentum&lr=0.001&inputs=x1,x2,x1x2,sinx1&passes=600', 200],
 ];
 
 describe('Export as NumPy', () => {

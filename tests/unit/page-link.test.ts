@@ -51,13 +51,13 @@ describe('what a teacher sets up, in the link', () => {
   });
 
   it('says what is wrong with bad sizes or a bad log flag and keeps the defaults', () => {
-    const init = initFromQuery('?sizes=3,x&log=yes&pin=hidden%3D0');
+    const init = initFromQuery('?sizes=3,x&log=yes&pin=hidden%3D-1');
     expect(init.gallerySizes).toBeUndefined();
     expect(init.logScale).toBeUndefined();
     const lines = init.notices?.[0]?.lines.join(' ') ?? '';
     expect(lines).toContain('Gallery sizes: “x” is not a whole number.');
     expect(lines).toContain('Log scale: the link says neither 1 nor 0');
-    expect(lines).toContain('Pinned run: Hidden layer size: “0” is out of range; set to 1.');
+    expect(lines).toContain('Pinned run: Hidden layer size: “-1” is out of range; set to 1.');
   });
 });
 

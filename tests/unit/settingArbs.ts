@@ -21,6 +21,9 @@ export function valueArb(row: SettingRow): fc.Arbitrary<unknown> {
         minLength: row.minLayers,
         maxLength: row.maxLayers,
       });
+    case 'set':
+      // fc.subarray keeps the options' order, as a valid value must.
+      return fc.subarray([...row.options], { minLength: 1 });
   }
 }
 
@@ -41,12 +44,20 @@ export function invalidValues(row: SettingRow): unknown[] {
       return ['not-an-option', '', 0, null];
     case 'layers':
       return [
-        [],
+        ...(row.minLayers > 0 ? [[]] : []),
         Array.from({ length: row.maxLayers + 1 }, () => row.minUnits),
         [row.minUnits - 1],
         [row.maxUnits + 1],
         [row.minUnits + 0.5],
         String(row.minUnits),
+      ];
+    case 'set':
+      return [
+        [],
+        ['not-an-option'],
+        [row.options[1], row.options[0]],
+        [row.options[0], row.options[0]],
+        row.options[0],
       ];
   }
 }

@@ -17,7 +17,13 @@ import { changedArb, configArb, invalidValues } from './settingArbs';
 
 describe('settings table', () => {
   it('derives the types of the public settings', () => {
-    expectTypeOf<Config['data']>().toEqualTypeOf<'moons' | 'circles' | 'xor' | 'blobs' | 'spiral'>();
+    expectTypeOf<Config['data']>().toEqualTypeOf<
+      'moons' | 'circles' | 'xor' | 'blobs' | 'spiral' | 'plane' | 'gauss'
+    >();
+    expectTypeOf<Config['opt']>().toEqualTypeOf<'sgd' | 'momentum' | 'adam'>();
+    expectTypeOf<Config['inputs']>().toEqualTypeOf<
+      ('x1' | 'x2' | 'x1sq' | 'x2sq' | 'x1x2' | 'sinx1' | 'sinx2')[]
+    >();
     expectTypeOf<Config['act']>().toEqualTypeOf<'tanh' | 'sigmoid' | 'relu' | 'leaky' | 'linear'>();
     expectTypeOf<Config['anneal']>().toEqualTypeOf<'none' | 'step' | 'exp' | 'inv'>();
     expectTypeOf<Config['hidden']>().toEqualTypeOf<number[]>();

@@ -109,6 +109,28 @@ describe('URL codec', () => {
     expect(messages).toEqual([]);
   });
 
+  it('reads the input features in their own order, whatever the link’s, and says what it dropped', () => {
+    expect(decodeConfig('inputs=sinx1,x2').config.inputs).toEqual(['x2', 'sinx1']);
+    expect(decodeConfig('inputs=x1x2,x1,x1').config.inputs).toEqual(['x1', 'x1x2']);
+    expect(encodeConfig({ ...DEFAULT_CONFIG, inputs: ['x2', 'sinx1'] })).toContain('&inputs=x2,sinx1&');
+    const some = decodeConfig('inputs=x1sq,cube');
+    expect(some.config.inputs).toEqual(['x1sq']);
+    expect(some.messages).toEqual([
+      'Input features: “cube” is not one of x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2; dropped.',
+    ]);
+    const none = decodeConfig('inputs=cube,');
+    expect(none.config.inputs).toEqual(['x1', 'x2']);
+    expect(none.messages).toHaveLength(1);
+    expect(none.messages[0]).toMatch(/names none of .*; using the default x1,x2\.$/);
+  });
+
+  it('reads hidden=0 as no hidden layer, and writes no hidden layer as 0', () => {
+    expect(decodeConfig('hidden=0')).toEqual({ config: { ...DEFAULT_CONFIG, hidden: [] }, messages: [] });
+    expect(encodeConfig({ ...DEFAULT_CONFIG, hidden: [] })).toContain('&hidden=0&');
+    // A 0 among other widths is still a layer too small.
+    expect(decodeConfig('hidden=3,0').config.hidden).toEqual([3, 1]);
+  });
+
   it('lets regularization be exactly zero', () => {
     expect(decodeConfig('reg=0').config.reg).toBe(0);
     expect(encodeConfig({ ...DEFAULT_CONFIG, reg: 0 })).toContain('reg=0');

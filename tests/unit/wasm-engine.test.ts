@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { wasmModule } from '../../src/cli/wasmModule';
-import { ACTIVATIONS, ANNEALS, type Config, DEFAULT_CONFIG } from '../../src/config/schema';
+import {
+  ACTIVATIONS,
+  ANNEALS,
+  type Config,
+  DEFAULT_CONFIG,
+  FEATURES,
+  OPTIMIZERS,
+} from '../../src/config/schema';
 import { jsBackend, type TrainerApi, wasmBackend } from '../../src/core/backend';
 import type { Data } from '../../src/core/datasets';
 import { dataBox } from '../../src/core/grid';
@@ -85,7 +92,21 @@ function draw(rng: RandomState, k: number): { config: Config; data: Data | null 
     seed: k,
     passes: 40,
   };
-  const edited = k % 7 === 3 ? editedData(rng, config.n, classes) : null;
+  // New options draw after the old ones, so the old part of each draw stays as it was.
+  config.l1 = rng.random() < 0.4 ? [0.001, 0.03][k % 2]! : 0;
+  config.opt = OPTIMIZERS[Math.floor(rng.random() * OPTIMIZERS.length)]!;
+  config.beta = [0.9, 0.5, 0.99][k % 3]!;
+  if (config.opt === 'adam') config.lr /= 10;
+  if (rng.random() < 0.5) {
+    const some = FEATURES.filter(() => rng.random() < 0.5);
+    config.inputs = some.length > 0 ? some : ['x1x2'];
+  }
+  if (k % 8 === 5) config.hidden = [];
+  if (k % 6 === 4) {
+    config.data = rng.random() < 0.5 ? 'plane' : 'gauss';
+    config.lr /= 2;
+  }
+  const edited = k % 7 === 3 && k % 6 !== 4 ? editedData(rng, config.n, classes) : null;
   return { config, data: edited };
 }
 
@@ -103,9 +124,17 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     expect(tb.train[19001]!.toFixed(6)).toBe('0.071316');
   });
 
-  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data', () => {
+  it('80 drawn configurations: sizes 1–512, 1–6 layers, every activation, 2–5 classes, minibatches, annealing, test split, edited data, L1, optimizers, input features, no hidden layer, regression', () => {
     const rng = new RandomState(11);
-    const seen = { acts: new Set<string>(), classes: new Set<number>(), layers: new Set<number>(), big: 0 };
+    const seen = {
+      acts: new Set<string>(),
+      classes: new Set<number>(),
+      layers: new Set<number>(),
+      big: 0,
+      l1: 0,
+      opts: new Map<string, number>(),
+      inputs: new Set<string>(),
+    };
     for (let k = 0; k < 80; k++) {
       const { config, data } = draw(rng, k);
       const a = createRun(config, data ?? undefined, jsBackend);
@@ -123,10 +152,17 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
       seen.classes.add(a.data.classes);
       seen.layers.add(config.hidden.length);
       if (Math.max(...config.hidden) > 100) seen.big++;
+      if (config.l1 > 0) seen.l1++;
+      seen.opts.set(config.opt, (seen.opts.get(config.opt) ?? 0) + 1);
+      seen.inputs.add(config.inputs.join());
     }
+    expect(seen.inputs.size).toBeGreaterThan(20);
+    for (const o of OPTIMIZERS) expect(seen.opts.get(o)).toBeGreaterThan(15);
+    expect(seen.l1).toBeGreaterThan(15);
     expect(seen.acts.size).toBe(ACTIVATIONS.length);
-    expect([...seen.classes].sort()).toEqual([2, 3, 4, 5]);
-    expect(seen.layers.size).toBe(6);
+    // 1: the regression datasets' one output.
+    expect([...seen.classes].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(seen.layers.size).toBe(7);
     expect(seen.big).toBeGreaterThan(5);
   });
 
@@ -183,9 +219,9 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     expect(sameParams(b.trainer.params, a.trainer.params)).toBe(true);
   });
 
-  it('the plot’s grid: the same probabilities for every activation and class count', () => {
+  it('the plot’s grid: the same probabilities for every activation, class count and input features', () => {
     const rng = new RandomState(5);
-    for (let k = 0; k < 10; k++) {
+    for (let k = 0; k < 16; k++) {
       const { config } = draw(rng, k);
       const run = createRun({ ...config, passes: 5 }, undefined, jsBackend);
       for (let i = 0; i < 5; i++) run.trainer.step();

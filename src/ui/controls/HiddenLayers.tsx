@@ -24,6 +24,11 @@ export function HiddenLayers() {
   const removeLayer = useStore((s) => s.removeLayer);
   return (
     <div className="hidden-layers">
+      {hidden.length === 0 ? (
+        <p className="hint" data-testid="no-hidden">
+          No hidden layer: a linear softmax model on the inputs.
+        </p>
+      ) : null}
       {hidden.map((units, i) => (
         <RangeControl
           // biome-ignore lint/suspicious/noArrayIndexKey: layers are identified by position

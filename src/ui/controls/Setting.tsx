@@ -1,13 +1,14 @@
 /**
  * The control for one row of the settings table, chosen by its kind. The seed (a field: 2^32 values are
- * too many for a slider), the class count (only some datasets take it) and the hidden layers (a list)
- * have their own.
+ * too many for a slider), the class count (only some datasets take it), the input features (a set) and
+ * the hidden layers (a list) have their own.
  */
 import { MULTICLASS_DATASETS, takesClassCount } from '../../config/derived';
 import type { AnyKeyed } from '../../config/schema';
 import { useStore } from '../../state/react';
 import { EnumSetting } from './EnumSetting';
 import { HiddenLayers } from './HiddenLayers';
+import { InputsSetting } from './InputsSetting';
 import { NumberSetting } from './NumberSetting';
 import { SeedControl } from './SeedControl';
 
@@ -25,6 +26,8 @@ export function Setting({ row }: { row: AnyKeyed }) {
       return <ClassesSetting />;
     case 'hidden':
       return <HiddenLayers />;
+    case 'inputs':
+      return <InputsSetting />;
   }
   switch (row.kind) {
     case 'number':

@@ -51,6 +51,8 @@ export function probabilitiesAt(frame: Frame | null, p: Point): number[] | null 
 export function readoutText(p: Point, probs: number[] | null): string {
   const where = `x ${fmtNum(p.x, 3)}, y ${fmtNum(p.y, 3)}`;
   if (!probs) return `${where}: no probabilities yet.`;
+  // Regression's one output is the predicted value, not a probability.
+  if (probs.length === 1) return `${where}: predicted value ${fmtNum(probs[0]!, 4)}.`;
   return `${where}: ${probs.map((q, c) => `class ${c} ${fmtPercent(q)}`).join(', ')}.`;
 }
 
@@ -218,7 +220,11 @@ export function PlotProbe() {
           <div className="readout-where">
             x {fmtNum(probe.x, 3)}, y {fmtNum(probe.y, 3)}
           </div>
-          {probs ? (
+          {probs && probs.length === 1 ? (
+            <div data-testid="readout-value">
+              predicted <b>{fmtNum(probs[0]!, 4)}</b>
+            </div>
+          ) : probs ? (
             <ul>
               {probs.map((q, c) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: one row per class, in class order

@@ -42,6 +42,8 @@ export function PlotTools() {
   const hasTest = useStore((s) => s.points.nTrain < s.points.y.length);
   const showTest = useStore((s) => s.showTest);
   const discrete = useStore((s) => s.discrete);
+  // Regression points carry values, not classes: no class to add, no class to discretize to.
+  const regression = useStore((s) => s.points.t !== undefined);
   const s = store.getState();
   const group = useId();
 
@@ -66,25 +68,28 @@ export function PlotTools() {
           type="button"
           className="edit-toggle"
           aria-pressed={editing}
+          disabled={regression && !editing}
           onClick={() => s.setEditing(!editing)}
         >
           Edit points
         </button>
-        <fieldset className="class-picker segmented" disabled={!editing}>
-          <legend>Add class</legend>
-          {colors.map((color, c) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: one radio per class, in class order
-            <label key={c} className={chosen === c ? 'on' : ''}>
-              <input type="radio" name={group} checked={chosen === c} onChange={() => s.setBrush(c)} />
-              <Marker shape={markerShape(c)} color={color} />
-              <span>
-                <span className="sr-only">class </span>
-                {c}
-                {c >= classes ? ' (new)' : ''}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        {regression ? null : (
+          <fieldset className="class-picker segmented" disabled={!editing}>
+            <legend>Add class</legend>
+            {colors.map((color, c) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one radio per class, in class order
+              <label key={c} className={chosen === c ? 'on' : ''}>
+                <input type="radio" name={group} checked={chosen === c} onChange={() => s.setBrush(c)} />
+                <Marker shape={markerShape(c)} color={color} />
+                <span>
+                  <span className="sr-only">class </span>
+                  {c}
+                  {c >= classes ? ' (new)' : ''}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <button type="button" onClick={() => s.undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
           Undo
         </button>
@@ -114,6 +119,7 @@ export function PlotTools() {
           <input
             type="checkbox"
             checked={discrete}
+            disabled={regression}
             onChange={(e) => s.setDiscrete(e.currentTarget.checked)}
           />
           Discretize output
@@ -123,7 +129,9 @@ export function PlotTools() {
       <p className="hint plot-tools-hint" aria-live="polite">
         {editing
           ? `Editing: click or tap the plot to add a class ${chosen} point, or a point to remove it.`
-          : 'Hover or tap the plot to read the probabilities; Edit points lets clicks add and remove points.'}
+          : regression
+            ? 'Regression: the shading is the predicted value; editing points is for the classification datasets.'
+            : 'Hover or tap the plot to read the probabilities; Edit points lets clicks add and remove points.'}
       </p>
     </div>
   );

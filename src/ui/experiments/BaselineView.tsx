@@ -12,7 +12,24 @@ import { Legend } from '../Legend';
 import { Accuracy } from './Accuracy';
 import { SceneCanvas } from './SceneCanvas';
 
+/** The baseline is a classifier: with a regression dataset the view says so and fits nothing. */
 export default function BaselineView() {
+  const regression = useStore((s) => s.points.t !== undefined);
+  if (regression) {
+    return (
+      <div className="baseline-view">
+        <p className="view-intro" data-testid="baseline-not-applicable">
+          The logistic-regression baseline separates classes; a regression dataset (plane, Gaussians) has a
+          number at each point instead, so this comparison does not apply. Pick a classification dataset to
+          see it.
+        </p>
+      </div>
+    );
+  }
+  return <BaselineVersus />;
+}
+
+function BaselineVersus() {
   const store = useStoreApi();
   const baseline = useStore((s) => s.baseline);
   const frame = useStoreThrottled((s) => s.frame, 100);
@@ -67,7 +84,7 @@ export default function BaselineView() {
         <figure className="versus-item">
           <figcaption>
             <h3>
-              Network: hidden {hidden.join(', ')}, {ENUM_FIELDS.act.optionLabels[act]}
+              Network: hidden {hidden.join(', ') || 'none'}, {ENUM_FIELDS.act.optionLabels[act]}
             </h3>
             <p className="versus-acc" data-testid="network-accuracy">
               {frame ? <Accuracy train={frame.trainAcc} test={frame.testAcc} /> : 'starting…'}

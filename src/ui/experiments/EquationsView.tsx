@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { networkSizes, paramCount, trainCount } from '../../config/derived';
 import { useStore } from '../../state/react';
 import { fmtInt, fmtNum } from '../format';
+import { InputsRow, l1Gradient, l1Loss, OptimizerRows, squaredError } from './equationOptions';
 import { ACT_NAME, APPLY, activation, call, ic, ij, learningRate, sumOver, T } from './equationParts';
 import { Formula, Frac, Num, O, S, V } from './mathml';
 
@@ -57,6 +58,24 @@ export default function EquationsView() {
   const layers = Array.from({ length: L }, (_, i) => i + 1);
   const params = paramCount(sizes);
   const lam = <Num>{fmtNum(config.reg, 6)}</Num>;
+  const regression = C === 1 && custom === null;
+  const l1 = config.l1;
+  /** A penalty's share of a batch: λ, or λ · B / N for a minibatch. */
+  const share = (strength: ReactNode) =>
+    minibatch ? (
+      <Frac
+        num={
+          <>
+            {strength}
+            <O>·</O>
+            <Num>{B}</Num>
+          </>
+        }
+        den={<Num>{fmtInt(N)}</Num>}
+      />
+    ) : (
+      strength
+    );
 
   const forward = layers.map((k) => {
     const d0 = sizes[k - 1]!;
@@ -74,6 +93,18 @@ export default function EquationsView() {
             </>
           }
           shape={dim(N, d1)}
+        />
+      ) : regression ? (
+        <Row
+          label={`y hat = z${k}, the one linear output`}
+          eq={
+            <>
+              <V>ŷ</V>
+              <O>=</O>
+              {z}
+            </>
+          }
+          shape={dim(N, 1)}
         />
       ) : (
         <Row
@@ -121,24 +152,11 @@ export default function EquationsView() {
     const d0 = sizes[k - 1]!;
     const d1 = sizes[k]!;
     const delta = <S name="δ" sub={k + 1} />;
-    const reg = minibatch ? (
-      <Frac
-        num={
-          <>
-            {lam}
-            <O>·</O>
-            <Num>{B}</Num>
-          </>
-        }
-        den={<Num>{fmtInt(N)}</Num>}
-      />
-    ) : (
-      lam
-    );
+    const reg = share(lam);
     return (
       <tbody key={k} className="group">
         <Row
-          label={`dW${k} = ${inputText(k)} transposed times delta${k + 1}, plus the L2 term`}
+          label={`dW${k} = ${inputText(k)} transposed times delta${k + 1}, plus the L2 term${l1 ? ' and the L1 term' : ''}`}
           eq={
             <>
               <S name={<V>dW</V>} sub={k} />
@@ -148,6 +166,7 @@ export default function EquationsView() {
               <O>+</O>
               {reg}
               <S name="W" sub={k} />
+              {l1 ? l1Gradient(share(<Num>{fmtNum(l1, 6)}</Num>), k) : null}
             </>
           }
           shape={dim(d0, d1)}
@@ -192,7 +211,12 @@ export default function EquationsView() {
         setting and they follow.
       </p>
       <div className="equations-scroll">
-        <Table caption="Forward propagation (one row per example)">{forward}</Table>
+        <Table caption="Forward propagation (one row per example)">
+          <tbody className="group">
+            <InputsRow inputs={config.inputs} N={N} />
+          </tbody>
+          {forward}
+        </Table>
         <Table caption={`The activation, ${f}, and its derivative written with a = f(z)`}>
           <tbody>
             <Row
@@ -212,30 +236,38 @@ export default function EquationsView() {
             />
           </tbody>
         </Table>
-        <Table caption="Loss: cross-entropy with L2 regularization">
+        <Table
+          caption={`Loss: ${regression ? 'half the squared error' : 'cross-entropy'} with L2${l1 ? ' and L1 (elastic net)' : ''} regularization`}
+        >
           <tbody>
             <Row
-              label="L = 1/N times (the sum of minus log y hat of the right class, plus lambda/2 times the sum of squared weights)"
+              label={`L = 1/N times (${regression ? 'half the sum of squared errors' : 'the sum of minus log y hat of the right class'}, plus lambda/2 times the sum of squared weights${l1 ? ', plus l1 times the sum of absolute weights' : ''})`}
               eq={
                 <>
                   <V>L</V>
                   <O>=</O>
                   <Frac num={<Num>1</Num>} den={<Num>{fmtInt(N)}</Num>} />
                   <O>(</O>
-                  {sumOver('i')}
-                  <O>−</O>
-                  <V>log</V>
-                  {APPLY}
-                  <S
-                    name="ŷ"
-                    sub={
-                      <mrow>
-                        <V>i</V>
-                        <O>,</O>
-                        <S name="y" sub="i" />
-                      </mrow>
-                    }
-                  />
+                  {regression ? (
+                    squaredError
+                  ) : (
+                    <>
+                      {sumOver('i')}
+                      <O>−</O>
+                      <V>log</V>
+                      {APPLY}
+                      <S
+                        name="ŷ"
+                        sub={
+                          <mrow>
+                            <V>i</V>
+                            <O>,</O>
+                            <S name="y" sub="i" />
+                          </mrow>
+                        }
+                      />
+                    </>
+                  )}
                   <O>+</O>
                   <Frac num={lam} den={<Num>2</Num>} />
                   {/* λ/2 multiplies the sum of all the squared norms, as in the tutorial's reg_lambda/2 * (...). */}
@@ -258,6 +290,7 @@ export default function EquationsView() {
                     ))}
                     <O>)</O>
                   </mrow>
+                  {l1 ? l1Loss(l1, layers) : null}
                   <O>)</O>
                 </>
               }
@@ -270,14 +303,18 @@ export default function EquationsView() {
         >
           <tbody>
             <Row
-              label={`delta${L + 1} = y hat minus Y, the one-hot labels`}
+              label={
+                regression
+                  ? `delta${L + 1} = y hat minus t, the targets`
+                  : `delta${L + 1} = y hat minus Y, the one-hot labels`
+              }
               eq={
                 <>
                   <S name="δ" sub={L + 1} />
                   <O>=</O>
                   <V>ŷ</V>
                   <O>−</O>
-                  <V>Y</V>
+                  <V>{regression ? 't' : 'Y'}</V>
                 </>
               }
               shape={dim(B, C)}
@@ -285,29 +322,11 @@ export default function EquationsView() {
           </tbody>
           {backward}
         </Table>
-        <Table caption="Gradient descent step, every layer">
+        <Table
+          caption={`The update, every layer: ${config.opt === 'sgd' ? 'gradient descent' : config.opt === 'momentum' ? 'momentum' : 'Adam'}${minibatch ? ', after every minibatch, one state for all' : ''}`}
+        >
           <tbody>
-            <Row
-              label="W becomes W minus epsilon t times dW; b becomes b minus epsilon t times db"
-              eq={
-                <>
-                  <V>W</V>
-                  <O>←</O>
-                  <V>W</V>
-                  <O>−</O>
-                  <S name="ε" sub="t" />
-                  <V>dW</V>
-                  <mspace width="1.5em" />
-                  <V>b</V>
-                  <O>←</O>
-                  <V>b</V>
-                  <O>−</O>
-                  <S name="ε" sub="t" />
-                  <V>db</V>
-                </>
-              }
-              shape={`${L} weight matrices`}
-            />
+            <OptimizerRows opt={config.opt} beta={config.beta} />
             <Row
               label={`the learning rate at pass t of T = ${config.passes}`}
               eq={

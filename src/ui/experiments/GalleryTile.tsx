@@ -40,10 +40,18 @@ export interface GalleryTileProps {
   points: PointsFrame | null;
   best: boolean;
   onLoad: (t: Tile) => void;
+  /** Show the accuracies (not for regression, which has none). */
+  accuracy?: boolean;
 }
 
 /** Memoized: a snapshot changes one tile, and only that one re-renders. */
-export const GalleryTile = memo(function GalleryTile({ tile, points, best, onLoad }: GalleryTileProps) {
+export const GalleryTile = memo(function GalleryTile({
+  tile,
+  points,
+  best,
+  onLoad,
+  accuracy = true,
+}: GalleryTileProps) {
   return (
     <li className="tile-item">
       <a
@@ -59,9 +67,11 @@ export const GalleryTile = memo(function GalleryTile({ tile, points, best, onLoa
       >
         <span className="tile-title">{unitsLabel(tile.units, tile.config.hidden.length)}</span>
         <SceneCanvas className="tile-plot" grid={tile.grid} points={points} options={TILE_PLOT} />
-        <span className="tile-acc">
-          <Accuracy train={tile.trainAcc} test={tile.testAcc} />
-        </span>
+        {accuracy ? (
+          <span className="tile-acc">
+            <Accuracy train={tile.trainAcc} test={tile.testAcc} />
+          </span>
+        ) : null}
         <span className="tile-state">
           {progress(tile)}
           {best ? <span className="tile-badge"> · best test</span> : null}

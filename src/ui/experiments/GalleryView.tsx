@@ -35,6 +35,7 @@ export default function GalleryView() {
 
   const { tiles, done } = gallery;
   const points = useStore((s) => s.points);
+  const regression = points.t !== undefined;
   const best = bestTile(tiles, done);
   const load = useCallback(
     (t: Tile) => {
@@ -78,16 +79,30 @@ export default function GalleryView() {
           </div>
         </div>
       </div>
+      {regression ? (
+        <p className="form-hint" data-testid="gallery-no-accuracy">
+          Accuracy does not apply to regression (plane, Gaussians): the points have values, not classes.
+          Compare the fits by their shading; a tile loads its network into the playground, which shows its
+          loss.
+        </p>
+      ) : null}
       <p className="gallery-status" data-testid="gallery-status" data-done={done} data-total={tiles.length}>
         {done < tiles.length ? `Training: ${done} of ${tiles.length} done` : `All ${tiles.length} trained`}
         {best >= 0 ? `; best test accuracy: ${unitsLabel(tiles[best]!.units, layers)}` : ''}
       </p>
       <ul className="tiles" aria-label="Decision boundaries by hidden size">
         {tiles.map((t, i) => (
-          <GalleryTile key={t.units} tile={t} points={points} best={i === best} onLoad={load} />
+          <GalleryTile
+            key={t.units}
+            tile={t}
+            points={points}
+            best={i === best}
+            onLoad={load}
+            accuracy={!regression}
+          />
         ))}
       </ul>
-      {tiles.length > 1 ? <AccuracyChart tiles={tiles} /> : null}
+      {tiles.length > 1 && !regression ? <AccuracyChart tiles={tiles} /> : null}
       <p className="sr-only" role="status">
         {tiles.length > 0 && done === tiles.length ? 'The gallery has finished training.' : ''}
       </p>

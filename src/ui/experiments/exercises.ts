@@ -1,6 +1,7 @@
 /**
  * The tutorial's five exercises, each with a one-line explanation from its text, the setting that does
- * it here and preset configurations (the tutorial's defaults plus a few changes) chosen to train well.
+ * it here and preset configurations (the tutorial's defaults plus a few changes) chosen to train well;
+ * then two from TensorFlow Playground's features: feature crosses and L1.
  */
 import { type Config, copyConfig, DEFAULT_CONFIG } from '../../config/schema';
 
@@ -20,6 +21,9 @@ export interface Exercise {
 }
 
 const SPIRAL: Partial<Config> = { data: 'spiral', classes: 3, n: 300, noise: 0.1, lr: 0.003, reg: 0.001 };
+const CIRCLES: Partial<Config> = { data: 'circles', noise: 0.1, hidden: [], passes: 3000 };
+const ALL_INPUTS: Config['inputs'] = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
+const MANY: Partial<Config> = { inputs: ALL_INPUTS, hidden: [8], lr: 0.005, passes: 5000 };
 
 export const EXERCISES: readonly Exercise[] = [
   {
@@ -64,6 +68,29 @@ export const EXERCISES: readonly Exercise[] = [
     presets: [
       { label: 'Spiral, one layer of 20', patch: { ...SPIRAL, hidden: [20], passes: 5000 } },
       { label: 'Spiral, two layers of 20', patch: { ...SPIRAL, hidden: [20, 20], passes: 5000 } },
+    ],
+  },
+  {
+    id: 'crosses',
+    title: '6. Feature crosses',
+    text: 'With no hidden layer the network is a linear model and cannot separate the circles; give it x₁² and x₂² as inputs and a straight line in them is a circle in the plane.',
+    setting: 'Input features, and Remove layer down to none',
+    presets: [
+      { label: 'Circles, no hidden layer', patch: CIRCLES },
+      {
+        label: 'Circles, no hidden layer, inputs x₁² and x₂²',
+        patch: { ...CIRCLES, inputs: ['x1sq', 'x2sq'] },
+      },
+    ],
+  },
+  {
+    id: 'l1',
+    title: '7. L1 regularization',
+    text: 'L2 shrinks every weight in proportion to its size; L1 pushes each one toward zero by the same step, so the weights the data does not need end up at about zero (this plain step leaves them within a step of 0, not exactly on it). Compare the links in Inside the network.',
+    setting: 'L1 regularization',
+    presets: [
+      { label: 'All seven inputs, L2 only', patch: { ...MANY, reg: 0.01 } },
+      { label: 'All seven inputs, L1 0.2', patch: { ...MANY, reg: 0, l1: 0.2 } },
     ],
   },
 ];

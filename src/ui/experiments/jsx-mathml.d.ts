@@ -21,6 +21,7 @@ declare module 'react' {
       mn: MathMLProps;
       mtext: MathMLProps;
       mspace: MathMLProps;
+      msqrt: MathMLProps;
       msub: MathMLProps;
       msup: MathMLProps;
       msubsup: MathMLProps;

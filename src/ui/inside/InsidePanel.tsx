@@ -38,6 +38,7 @@ export default function InsidePanel() {
   // The shape the worker builds for these settings and points, until it sends the shape it built.
   const plannedSizes = useStore((s) => networkSizes(s.config, s.custom?.classes).join(','));
   const act = useStore((s) => s.config.act);
+  const inputs = useStore((s) => s.config.inputs);
   // Narrow reads: the panel re-renders when the shape or the unit's field changes, not per snapshot.
   const sentSizes = useStore((s) =>
     s.frame?.gen === s.gen && s.frame.weights ? s.frame.weights.sizes.join(',') : '',
@@ -117,6 +118,7 @@ export default function InsidePanel() {
             aspect={aspect}
             onPickLink={setLinkChoice}
             picked={link}
+            inputs={inputs}
           />
           {small ? (
             <p className="hint">

@@ -8,6 +8,7 @@
  * keyboards reach by its own button).
  */
 import { type KeyboardEvent, type MouseEvent, memo, useEffect, useMemo, useRef } from 'react';
+import { type Feature, INPUTS } from '../../config/schema';
 import type { UnitRef } from '../../protocol/training';
 import type { WeightRef } from '../../protocol/weightRef';
 import { classColors } from '../../render/colors';
@@ -26,15 +27,22 @@ export function unitName(ref: UnitRef): string {
   return `hidden ${ref.layer}, unit ${ref.unit + 1}`;
 }
 
-/** Any node's name, as the diagram labels it: input x or y, hidden units from 1, output classes from 0. */
-export function nodeName(layer: number, unit: number, layers: number): string {
-  if (layer === 0) return `input ${unit === 0 ? 'x' : 'y'}`;
+/** An input node's label: x or y for the tutorial's inputs, else its feature (x₁², sin x₂, ...). */
+export function inputLabel(unit: number, inputs?: readonly Feature[]): string {
+  const f = inputs?.[unit];
+  const plain = !inputs || (inputs.length === 2 && inputs[0] === 'x1' && inputs[1] === 'x2');
+  return plain || !f ? (unit === 0 ? 'x' : 'y') : INPUTS.optionLabels[f];
+}
+
+/** Any node's name, as the diagram labels it: its input, hidden units from 1, output classes from 0. */
+export function nodeName(layer: number, unit: number, layers: number, inputs?: readonly Feature[]): string {
+  if (layer === 0) return `input ${inputLabel(unit, inputs)}`;
   if (layer === layers - 1) return `output, class ${unit}`;
   return unitName({ layer, unit });
 }
 
-export function linkName(ref: WeightRef, layers: number): string {
-  return `${nodeName(ref.layer, ref.from, layers)} to ${nodeName(ref.layer + 1, ref.to, layers)}`;
+export function linkName(ref: WeightRef, layers: number, inputs?: readonly Feature[]): string {
+  return `${nodeName(ref.layer, ref.from, layers, inputs)} to ${nodeName(ref.layer + 1, ref.to, layers, inputs)}`;
 }
 
 /** How far from a link, in the diagram's units (about CSS pixels), a click still picks it. */
@@ -65,6 +73,8 @@ export interface NetworkDiagramProps {
   onPickLink?: (ref: WeightRef) => void;
   /** The link being edited, outlined. */
   picked?: WeightRef | null;
+  /** The input features, which label the input nodes (default: x and y). */
+  inputs?: readonly Feature[];
 }
 
 export const NetworkDiagram = memo(function NetworkDiagram({
@@ -76,10 +86,16 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   aspect = 1,
   onPickLink,
   picked,
+  inputs,
 }: NetworkDiagramProps) {
   const key = sizes.join(',');
+  // Features need more room for their labels than x and y.
+  const left = inputLabel(0, inputs) === 'x' ? 42 : 64;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the sizes' values only
-  const layout = useMemo(() => layoutDiagram(sizes, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, aspect), [key, aspect]);
+  const layout = useMemo(
+    () => layoutDiagram(sizes, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, aspect, left),
+    [key, aspect, left],
+  );
   const nodes = useRef(new Map<string, SVGGElement>());
   const wrap = useRef<HTMLDivElement>(null);
   const focusNext = useRef<string | null>(null);
@@ -185,7 +201,8 @@ export const NetworkDiagram = memo(function NetworkDiagram({
                         dominantBaseline="central"
                         fill={input ? undefined : outColors[u]}
                       >
-                        {input ? (u === 0 ? 'x' : 'y') : String(u)}
+                        {/* Regression's one output is the predicted value, not a class. */}
+                        {input ? inputLabel(u, inputs) : sizes[last] === 1 ? 'ŷ' : String(u)}
                       </text>
                     </g>
                   );

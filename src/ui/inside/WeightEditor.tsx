@@ -4,6 +4,7 @@
  * Keyboards pick any link from the two lists; a click on the diagram picks the link clicked.
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type { Feature } from '../../config/schema';
 import { MAX_HAND_WEIGHT, type WeightRef, weightIndex } from '../../protocol/weightRef';
 import { useStore, useStoreThrottled } from '../../state/react';
 import { fmtInt } from '../format';
@@ -29,12 +30,12 @@ export function parseWeight(text: string): { value: number } | { error: string }
 }
 
 /** Every unit of a layer as an option (all of them, also those the diagram leaves out). */
-function unitOptions(layer: number, sizes: readonly number[]) {
+function unitOptions(layer: number, sizes: readonly number[], inputs: readonly Feature[]) {
   const options = [];
   for (let u = 0; u < (sizes[layer] ?? 0); u++) {
     options.push(
       <option key={`${layer}:${u}`} value={`${layer}:${u}`}>
-        {nodeName(layer, u, sizes.length)}
+        {nodeName(layer, u, sizes.length, inputs)}
       </option>,
     );
   }
@@ -51,6 +52,7 @@ export interface WeightEditorProps {
 export function WeightEditor({ sizes, target, onTarget, onClose }: WeightEditorProps) {
   const id = useId();
   const setWeight = useStore((s) => s.setWeight);
+  const inputs = useStore((s) => s.config.inputs);
   // Numbers, not objects: the store's binding compares what selectors return with Object.is.
   const value = useStoreThrottled((s) => {
     const w = s.frame?.gen === s.gen ? s.frame.weights : null;
@@ -106,18 +108,18 @@ export function WeightEditor({ sizes, target, onTarget, onClose }: WeightEditorP
 
   return (
     <div className="weight-editor" role="dialog" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown}>
-      <h3 id={`${id}-title`}>Weight from {linkName(target, sizes.length)}</h3>
+      <h3 id={`${id}-title`}>Weight from {linkName(target, sizes.length, inputs)}</h3>
       <div className="weight-pick">
         <label>
           From
           <select value={`${target.layer}:${target.from}`} onChange={(e) => pickFrom(e.target.value)}>
-            {sizes.slice(0, -1).map((_, l) => unitOptions(l, sizes))}
+            {sizes.slice(0, -1).map((_, l) => unitOptions(l, sizes, inputs))}
           </select>
         </label>
         <label>
           To
           <select value={`${target.layer + 1}:${target.to}`} onChange={(e) => pickTo(e.target.value)}>
-            {unitOptions(target.layer + 1, sizes)}
+            {unitOptions(target.layer + 1, sizes, inputs)}
           </select>
         </label>
       </div>
