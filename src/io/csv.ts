@@ -1,14 +1,21 @@
-/** CSV import and export of a dataset: `x,y,label` per row. Parsing never throws. */
+/**
+ * CSV import and export of a dataset: `x,y,label` per row, or `x,y,target` for a regression dataset.
+ * Parsing never throws.
+ */
 import type { Data } from '../core/datasets';
 
 export const MAX_ROWS = 2000;
 export const MAX_CLASSES = 5;
 
 export function dataToCSV(d: Data): string {
-  const lines = ['x,y,label'];
-  for (let i = 0; i < d.n; i++) lines.push(`${d.X[2 * i]},${d.X[2 * i + 1]},${d.y[i]}`);
+  const { t } = d;
+  const lines = [t ? 'x,y,target' : 'x,y,label'];
+  for (let i = 0; i < d.n; i++) lines.push(`${d.X[2 * i]},${d.X[2 * i + 1]},${t ? t[i] : d.y[i]}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** A header naming a target column: a regression dataset's file. */
+const TARGET_HEADER = /^\s*x\s*[,;\t]\s*y\s*[,;\t]\s*target\s*$/i;
 
 export interface Parsed {
   data: Data | null;
@@ -18,6 +25,12 @@ export interface Parsed {
 /** Reads `x,y,label` rows (comma, semicolon or tab separated; a header line is skipped). */
 export function parseCSV(text: string): Parsed {
   const messages: string[] = [];
+  if (TARGET_HEADER.test(text.split(/\r\n|\n|\r/, 1)[0] ?? '')) {
+    messages.push(
+      'This file holds a regression dataset (x,y,target); only classified points (x,y,label) can be imported, so nothing was imported.',
+    );
+    return { data: null, messages };
+  }
   const X: number[] = [];
   const y: number[] = [];
   const lines = text.split(/\r\n|\n|\r/);

@@ -23,7 +23,9 @@ export function atLinkPrecision(d: Data): Data {
 }
 
 export function dataFromPoints(p: PointsFrame): Data {
-  return { X: p.X.slice(), y: p.y.slice(), n: p.y.length, classes: p.classes };
+  const d: Data = { X: p.X.slice(), y: p.y.slice(), n: p.y.length, classes: p.classes };
+  if (p.t) d.t = p.t.slice();
+  return d;
 }
 
 function classesOf(y: Uint8Array, atLeast: number): number {

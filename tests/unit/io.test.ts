@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Data, makeDataset } from '../../src/core/datasets';
 import { dataToCSV, parseCSV } from '../../src/io/csv';
 import { decodeData, encodeData } from '../../src/io/dataLink';
+import { dataFromPoints } from '../../src/state/dataEdit';
 
 const moons = makeDataset({ data: 'moons', n: 60, noise: 0.2, seed: 0, classes: 2 });
 const oldLinks = JSON.parse(readFileSync('tests/fixtures/dataLinks.json', 'utf8')) as Record<string, string>;
@@ -31,6 +32,24 @@ function b64url(bytes: Uint8Array): string {
 }
 
 describe('CSV', () => {
+  it('exports a regression dataset with its targets, and says it cannot import one', () => {
+    const gauss = makeDataset({ data: 'gauss', n: 20, noise: 0.1, seed: 2, classes: 2 });
+    expect(gauss.t).toBeDefined();
+    const csv = dataToCSV(gauss);
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('x,y,target');
+    expect(lines).toHaveLength(21);
+    lines.slice(1).forEach((line, i) => {
+      expect(line.split(',').map(Number)).toEqual([gauss.X[2 * i], gauss.X[2 * i + 1], gauss.t![i]]);
+    });
+    // What "Export CSV" writes for the generated dataset: the run's points, targets kept.
+    const frame = { X: gauss.X, y: gauss.y, nTrain: gauss.n, classes: 1, t: gauss.t! };
+    expect(dataToCSV(dataFromPoints(frame))).toBe(csv);
+    const back = parseCSV(csv);
+    expect(back.data).toBeNull();
+    expect(back.messages[0]).toMatch(/regression dataset \(x,y,target\).*nothing was imported/);
+  });
+
   it('round-trips a dataset exactly', () => {
     const { data, messages } = parseCSV(dataToCSV(moons));
     expect(messages).toEqual([]);
