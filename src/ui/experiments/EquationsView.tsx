@@ -7,20 +7,17 @@ import type { ReactNode } from 'react';
 import { networkSizes, paramCount, trainCount } from '../../config/derived';
 import { useStore } from '../../state/react';
 import { fmtInt, fmtNum } from '../format';
-import { InputsRow, l1Gradient, l1Loss, OptimizerRows, squaredError } from './equationOptions';
+import {
+  InputsRow,
+  l1Gradient,
+  l1Loss,
+  OptimizerRows,
+  Row,
+  squaredError,
+  weightNorms,
+} from './equationOptions';
 import { ACT_NAME, APPLY, activation, call, ic, ij, learningRate, sumOver, T } from './equationParts';
-import { Formula, Frac, Num, O, S, V } from './mathml';
-
-function Row({ eq, shape, label }: { eq: ReactNode; shape: string; label: string }) {
-  return (
-    <tr>
-      <td>
-        <Formula label={label}>{eq}</Formula>
-      </td>
-      <td className="shape">{shape}</td>
-    </tr>
-  );
-}
+import { Frac, Num, O, S, V } from './mathml';
 
 function Table({ caption, children }: { caption: string; children: ReactNode }) {
   return (
@@ -271,25 +268,7 @@ export default function EquationsView() {
                   <O>+</O>
                   <Frac num={lam} den={<Num>2</Num>} />
                   {/* λ/2 multiplies the sum of all the squared norms, as in the tutorial's reg_lambda/2 * (...). */}
-                  <mrow>
-                    <O>(</O>
-                    {layers.map((k) => (
-                      <mrow key={k}>
-                        {k > 1 ? <O>+</O> : null}
-                        <S
-                          name={
-                            <mrow>
-                              <O>‖</O>
-                              <S name="W" sub={k} />
-                              <O>‖</O>
-                            </mrow>
-                          }
-                          sup={2}
-                        />
-                      </mrow>
-                    ))}
-                    <O>)</O>
-                  </mrow>
+                  {weightNorms(layers, 'squared')}
                   {l1 ? l1Loss(l1, layers) : null}
                   <O>)</O>
                 </>

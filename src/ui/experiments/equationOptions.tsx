@@ -72,31 +72,41 @@ export function InputsRow({ inputs, N }: { inputs: Config['inputs']; N: number }
   );
 }
 
+/**
+ * (‖W₁‖² + ‖W₂‖² + ...) for the L2 term, (‖W₁‖₁ + ...) for the L1 term: the norms of every layer's
+ * weights, summed in brackets.
+ */
+export function weightNorms(layers: number[], norm: 'squared' | 'l1'): ReactNode {
+  return (
+    <mrow>
+      <O>(</O>
+      {layers.map((k) => {
+        const name = (
+          <mrow>
+            <O>‖</O>
+            <S name="W" sub={k} />
+            <O>‖</O>
+          </mrow>
+        );
+        return (
+          <mrow key={k}>
+            {k > 1 ? <O>+</O> : null}
+            {norm === 'squared' ? <S name={name} sup={2} /> : <S name={name} sub={1} />}
+          </mrow>
+        );
+      })}
+      <O>)</O>
+    </mrow>
+  );
+}
+
 /** The L1 term of the loss: l1 (‖W₁‖₁ + ...). */
 export function l1Loss(l1: number, layers: number[]): ReactNode {
   return (
     <>
       <O>+</O>
       <Num>{fmtNum(l1, 6)}</Num>
-      <mrow>
-        <O>(</O>
-        {layers.map((k) => (
-          <mrow key={k}>
-            {k > 1 ? <O>+</O> : null}
-            <S
-              name={
-                <mrow>
-                  <O>‖</O>
-                  <S name="W" sub={k} />
-                  <O>‖</O>
-                </mrow>
-              }
-              sub={1}
-            />
-          </mrow>
-        ))}
-        <O>)</O>
-      </mrow>
+      {weightNorms(layers, 'l1')}
     </>
   );
 }
