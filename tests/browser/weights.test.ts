@@ -2,8 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/url';
-import { layoutDiagram } from '../../src/render/diagram';
-import { DIAGRAM_HEIGHT, DIAGRAM_WIDTH } from '../../src/ui/inside/NetworkDiagram';
+import { diagramLayout } from '../../src/ui/inside/NetworkDiagram';
 import { Session } from '../../src/worker/session';
 import { PHONE } from './browser';
 import { plotHash, statusPass } from './probes';
@@ -24,7 +23,8 @@ async function linkPoint(page: Page): Promise<{ x: number; y: number }> {
   );
   await svg.scrollIntoViewIfNeeded();
   const box = (await svg.boundingBox())!;
-  const d = layoutDiagram([2, 3, 2], DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
+  // The page's layout: a row for every feature in the input column (the aspect moves no node centre).
+  const d = diagramLayout([2, 3, 2], 1, ['x1', 'x2'], true);
   const s = Math.min(box.width / d.width, box.height / d.height);
   const [a, b] = [d.layers[0]!, d.layers[1]!];
   const t = 0.25;
