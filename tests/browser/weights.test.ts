@@ -13,7 +13,7 @@ const SHOTS = '/work/notes/shots-embed';
 const QUERY = '?passes=1000000&lr=0.002';
 const suite = browserSuite();
 
-/** Where, on the page, a quarter of the way along the link from input x to hidden unit 2 is. */
+/** Where, on the page, 40% of the way along the link from input x to hidden unit 2 is. */
 async function linkPoint(page: Page): Promise<{ x: number; y: number }> {
   await page.evaluate(() => document.querySelector('.inside')?.scrollIntoView());
   const svg = page.getByRole('group', { name: 'Network diagram' });
@@ -27,7 +27,8 @@ async function linkPoint(page: Page): Promise<{ x: number; y: number }> {
   const d = diagramLayout([2, 3, 2], 1, ['x1', 'x2'], true);
   const s = Math.min(box.width / d.width, box.height / d.height);
   const [a, b] = [d.layers[0]!, d.layers[1]!];
-  const t = 0.25;
+  // Past the input toggle's target, which takes its row up to just beyond the node.
+  const t = 0.4;
   const x = a.x + t * (b.x - a.x);
   const y = a.ys[0]! + t * (b.ys[1]! - a.ys[0]!);
   return {
