@@ -35,6 +35,16 @@ export interface Diagram {
   /** Distance between the centres of neighbouring nodes in a layer. */
   step: number;
   layers: DiagramLayer[];
+  /** With `inputRows`: the centre of each input row, active or not (the input toggles' places). */
+  rowYs?: number[];
+}
+
+/** The input column as a fixed set of rows (every feature), of which the network's inputs take some. */
+export interface InputRows {
+  /** Rows in the column. */
+  slots: number;
+  /** The row of each of the network's inputs, in order (as many as sizes[0]). */
+  rows: readonly number[];
 }
 
 export interface Edge {
@@ -63,10 +73,12 @@ export function layoutDiagram(
   height: number,
   aspect = 1,
   left = 42,
+  inputRows?: InputRows,
 ): Diagram {
   const n = sizes.length;
   const margin = 42;
-  const slots = Math.max(1, ...sizes.map((s) => Math.min(s, MAX_NODES)));
+  const inRows = inputRows && inputRows.rows.length === sizes[0] ? inputRows : undefined;
+  const slots = Math.max(1, inRows?.slots ?? 0, ...sizes.map((s) => Math.min(s, MAX_NODES)));
   const step = Math.min(MAX_STEP, (height - TOP - BOTTOM) / slots);
   const used = slots * step;
   const gap = n > 1 ? (width - left - margin) / (n - 1) : width;
@@ -75,23 +87,27 @@ export function layoutDiagram(
   const rx = Math.min(ry * a, gap * 0.3);
   ry = Math.min(ry, rx / a);
   const counts = nodeCounts(sizes);
+  const topOf = (rows: number) =>
+    TOP + (height - TOP - BOTTOM - used) / 2 + ((slots - rows) * step) / 2 + step / 2;
+  const rowYs = inRows
+    ? Array.from({ length: inRows.slots }, (_, r) => topOf(inRows.slots) + r * step)
+    : undefined;
   const layers = sizes.map((size, index) => {
     const drawn = counts[index]!;
     const units = Array.from({ length: drawn }, (_, i) => i);
-    const rows = Math.min(size, MAX_NODES);
     // Centred vertically: a layer of 3 sits in the middle of the column.
-    const top = TOP + (height - TOP - BOTTOM - used) / 2 + ((slots - rows) * step) / 2 + step / 2;
+    const top = topOf(Math.min(size, MAX_NODES));
     return {
       index,
       size,
       x: n === 1 ? width / 2 : left + (index * (width - left - margin)) / (n - 1),
       units,
-      ys: units.map((i) => top + i * step),
+      ys: units.map((i) => (index === 0 && rowYs ? rowYs[inRows!.rows[i]!]! : top + i * step)),
       more: size - drawn,
       moreY: top + drawn * step,
     };
   });
-  return { width, height, rx, ry, step, layers };
+  return rowYs ? { width, height, rx, ry, step, layers, rowYs } : { width, height, rx, ry, step, layers };
 }
 
 /** The edges between drawn nodes, with their weights (W[l] is sizes[l] x sizes[l+1], row-major). */

@@ -5,7 +5,7 @@ import { PHONE } from './browser';
 import { query, statusText } from './probes';
 import { browserSuite } from './suite';
 
-const SHOTS = '/work/notes/shots-parity';
+const SHOTS = '/work/notes/shots-diagram-inputs';
 const suite = browserSuite();
 
 describe('input features, in Chromium', () => {
@@ -27,21 +27,33 @@ describe('input features, in Chromium', () => {
       'false',
     );
     await page.evaluate(() => document.querySelector('.inside')?.scrollIntoView());
-    await expect
-      .poll(() => page.locator('.diagram .node.input text').allTextContents())
-      .toEqual(['x₁²', 'x₂²']);
-    await page.waitForFunction(
-      () => Number(document.querySelector<HTMLElement>('.diagram-edges canvas')?.dataset.edges) > 0,
-    );
+    // The diagram's input column: every feature a toggle, the network's two pressed and linked.
+    const diagram = page.getByRole('group', { name: 'Network diagram' });
+    const pressed = () =>
+      page.$$eval('.diagram .toggle-node[aria-pressed="true"]', (els) =>
+        els.map((e) => e.getAttribute('data-feature')),
+      );
+    await expect.poll(() => diagram.getByRole('button', { name: /^input / }).count()).toBe(7);
+    await expect.poll(pressed).toEqual(['x1sq', 'x2sq']);
+    const edges = () => page.locator('.diagram-edges canvas').getAttribute('data-edges');
+    await expect.poll(edges).toBe('4');
     await page.screenshot({ path: `${SHOTS}/inputs-desktop.png` });
     await page.locator('.diagram-view').screenshot({ path: `${SHOTS}/inputs-diagram.png` });
     await group.screenshot({ path: `${SHOTS}/inputs-toggles.png` });
 
-    await group.getByRole('button', { name: 'x₁', exact: true }).click();
+    // A click on x₁ in the diagram: the link gains it, and the run restarts with a third input, linked.
+    await diagram.getByRole('button', { name: 'input x₁', exact: true }).click();
     await expect.poll(() => query(page)).toContain('inputs=x1,x1sq,x2sq');
-    await expect
-      .poll(() => page.locator('.diagram .node.input text').allTextContents())
-      .toEqual(['x₁', 'x₁²', 'x₂²']);
+    await expect.poll(pressed).toEqual(['x1', 'x1sq', 'x2sq']);
+    await expect.poll(edges).toBe('6');
+    expect(await group.getByRole('button', { name: 'x₁', exact: true }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await page.locator('.diagram-view').screenshot({ path: `${SHOTS}/inputs-diagram-toggled.png` });
+    // The Network group's toggle turns it off again, and the diagram follows.
+    await group.getByRole('button', { name: 'x₁', exact: true }).click();
+    await expect.poll(() => query(page)).toContain('inputs=x1sq,x2sq');
+    await expect.poll(pressed).toEqual(['x1sq', 'x2sq']);
     expect(errors).toEqual([]);
   });
 
@@ -52,6 +64,12 @@ describe('input features, in Chromium', () => {
     const box = (await group.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: `${SHOTS}/inputs-phone.png` });
+    // The diagram's toggles are 44 px targets on a phone.
+    await page.evaluate(() => document.querySelector('.inside')?.scrollIntoView());
+    const hit = page.locator('.diagram .toggle-node[data-feature="sinx2"] rect.hit');
+    await hit.scrollIntoViewIfNeeded();
+    expect((await hit.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await page.locator('.diagram-view').screenshot({ path: `${SHOTS}/inputs-diagram-phone.png` });
     expect(errors).toEqual([]);
   });
 

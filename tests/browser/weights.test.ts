@@ -2,8 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/url';
-import { layoutDiagram } from '../../src/render/diagram';
-import { DIAGRAM_HEIGHT, DIAGRAM_WIDTH } from '../../src/ui/inside/NetworkDiagram';
+import { diagramLayout } from '../../src/ui/inside/NetworkDiagram';
 import { Session } from '../../src/worker/session';
 import { PHONE } from './browser';
 import { plotHash, statusPass } from './probes';
@@ -14,7 +13,7 @@ const SHOTS = '/work/notes/shots-embed';
 const QUERY = '?passes=1000000&lr=0.002';
 const suite = browserSuite();
 
-/** Where, on the page, a quarter of the way along the link from input x to hidden unit 2 is. */
+/** Where, on the page, 40% of the way along the link from input x to hidden unit 2 is. */
 async function linkPoint(page: Page): Promise<{ x: number; y: number }> {
   await page.evaluate(() => document.querySelector('.inside')?.scrollIntoView());
   const svg = page.getByRole('group', { name: 'Network diagram' });
@@ -24,10 +23,12 @@ async function linkPoint(page: Page): Promise<{ x: number; y: number }> {
   );
   await svg.scrollIntoViewIfNeeded();
   const box = (await svg.boundingBox())!;
-  const d = layoutDiagram([2, 3, 2], DIAGRAM_WIDTH, DIAGRAM_HEIGHT);
+  // The page's layout: a row for every feature in the input column (the aspect moves no node centre).
+  const d = diagramLayout([2, 3, 2], 1, ['x1', 'x2'], true);
   const s = Math.min(box.width / d.width, box.height / d.height);
   const [a, b] = [d.layers[0]!, d.layers[1]!];
-  const t = 0.25;
+  // Past the input toggle's target, which takes its row up to just beyond the node.
+  const t = 0.4;
   const x = a.x + t * (b.x - a.x);
   const y = a.ys[0]! + t * (b.ys[1]! - a.ys[0]!);
   return {

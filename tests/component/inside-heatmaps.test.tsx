@@ -4,11 +4,11 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initParams } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import { layoutDiagram } from '../../src/render/diagram';
 import { PAGE_PLOT, plotRect } from '../../src/render/plotModel';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import InsidePanel from '../../src/ui/inside/InsidePanel';
+import { DIAGRAM_WIDTH, diagramLayout, TOGGLES_HEIGHT } from '../../src/ui/inside/NetworkDiagram';
 import { PlotUnitLayer } from '../../src/ui/inside/PlotUnitLayer';
 import { makeSnapshot, mockBoxes } from './helpers';
 import { type Call, recordingContext } from './recordingContext';
@@ -61,7 +61,7 @@ function nodesFrame() {
 
 describe("the diagram's node heatmaps", () => {
   it("draws each node's field from the worker into its node, and none once the network changes shape", async () => {
-    mockBoxes(340, 300);
+    mockBoxes(DIAGRAM_WIDTH, TOGGLES_HEIGHT);
     const canvases = recordCanvases();
     const store = renderInside();
     expect(store.getState().inspect.nodes).toBe(true);
@@ -80,8 +80,13 @@ describe("the diagram's node heatmaps", () => {
     expect(last.map((c) => c.args.slice(1, 5))).toEqual(
       Array.from({ length: 7 }, (_, k) => [0.5, 2 * k + 0.5, 3, 1]),
     );
-    const layout = layoutDiagram([2, 3, 2], 340, 300, store.getState().aspect);
+    // The panel's layout: every feature has a row in the input column, x₂'s field goes in the second.
+    const layout = diagramLayout([2, 3, 2], store.getState().aspect, ['x1', 'x2'], true);
     const hidden2 = layout.layers[1]!;
+    expect(last[1]!.args.slice(5, 7)).toEqual([
+      layout.layers[0]!.x - layout.rx,
+      layout.rowYs![1]! - layout.ry,
+    ]);
     expect(last[3]!.args.slice(5)).toEqual([
       hidden2.x - layout.rx,
       hidden2.ys[1]! - layout.ry,

@@ -5,12 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initParams } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
 import type { WeightRef } from '../../src/protocol/weightRef';
-import { layoutDiagram } from '../../src/render/diagram';
 import { StoreProvider } from '../../src/state/react';
 import { createAppStore } from '../../src/state/store';
 import { CopyLink } from '../../src/ui/CopyLink';
 import InsidePanel from '../../src/ui/inside/InsidePanel';
-import { DIAGRAM_HEIGHT, DIAGRAM_WIDTH } from '../../src/ui/inside/NetworkDiagram';
+import { diagramLayout } from '../../src/ui/inside/NetworkDiagram';
 import { StatusLine } from '../../src/ui/StatusLine';
 import { makeSnapshot } from './helpers';
 
@@ -45,12 +44,11 @@ function setup(value = 0.1 + 0.2) {
 
 /** Clicks the diagram a third of the way along the link from input x to hidden unit 2 (not where links cross). */
 function clickLink() {
+  // The diagram's nodes take the plot's shape (the store's aspect, 1.5, as the panel rounds it), and its
+  // input column has a row for every feature.
+  const { layers, width, height } = diagramLayout(SIZES, 1.5, ['x1', 'x2'], true);
   const svg = screen.getByRole('group', { name: 'Network diagram' });
-  vi.spyOn(svg, 'getBoundingClientRect').mockReturnValue(
-    DOMRect.fromRect({ x: 0, y: 0, width: DIAGRAM_WIDTH, height: DIAGRAM_HEIGHT }),
-  );
-  // The diagram's nodes take the plot's shape (the store's aspect, 1.5, as the panel rounds it).
-  const { layers } = layoutDiagram(SIZES, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, 1.5);
+  vi.spyOn(svg, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 0, y: 0, width, height }));
   const [a, b] = layers as [(typeof layers)[0], (typeof layers)[0]];
   const t = 0.35;
   fireEvent.click(svg, { clientX: a.x + t * (b.x - a.x), clientY: a.ys[0]! + t * (b.ys[1]! - a.ys[0]!) + 2 });

@@ -39,6 +39,7 @@ export default function InsidePanel() {
   const plannedSizes = useStore((s) => networkSizes(s.config, s.custom?.classes).join(','));
   const act = useStore((s) => s.config.act);
   const inputs = useStore((s) => s.config.inputs);
+  const toggleInput = useStore((s) => s.toggleInput);
   // Narrow reads: the panel re-renders when the shape or the unit's field changes, not per snapshot.
   const sentSizes = useStore((s) =>
     s.frame?.gen === s.gen && s.frame.weights ? s.frame.weights.sizes.join(',') : '',
@@ -107,7 +108,7 @@ export default function InsidePanel() {
           <figcaption>
             Weights: <span className="pos">blue positive</span>, <span className="neg">orange negative</span>,
             thicker for larger. Each node shows its output over the plot; hover, focus or tap a hidden unit to
-            see it large in the plot.
+            see it large in the plot. Click or tap an input to turn it on or off.
           </figcaption>
           <NetworkDiagram
             sizes={sizes}
@@ -119,6 +120,7 @@ export default function InsidePanel() {
             onPickLink={setLinkChoice}
             picked={link}
             inputs={inputs}
+            onToggleInput={toggleInput}
           />
           {small ? (
             <p className="hint">

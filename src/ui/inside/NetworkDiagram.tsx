@@ -5,7 +5,9 @@
  * one shows its activation (UnitField, and large in the main plot while hovered or focused). One tab
  * stop for the whole diagram; arrow keys move between hidden units (up and down in a layer, left and
  * right across layers). Clicking or tapping a link picks it for the weight editor (WeightEditor, which
- * keyboards reach by its own button).
+ * keyboards reach by its own button). With `onToggleInput`, the input column is TensorFlow Playground's:
+ * every feature is a toggle (a tab stop each), the network's inputs in their rows with their fields and
+ * links, the others dimmed and unlinked; the last input left on cannot be turned off.
  */
 import { type KeyboardEvent, type MouseEvent, memo, useEffect, useMemo, useRef } from 'react';
 import { type Feature, INPUTS } from '../../config/schema';
@@ -14,9 +16,32 @@ import type { WeightRef } from '../../protocol/weightRef';
 import { classColors } from '../../render/colors';
 import { type Diagram, edgeAt, layoutDiagram } from '../../render/diagram';
 import { DiagramEdges, NodeFields } from './DiagramLayers';
+import { InputToggles } from './InputToggles';
 
 export const DIAGRAM_WIDTH = 340;
 export const DIAGRAM_HEIGHT = 300;
+/** With the input toggles: seven rows 48 units apart, a 44 px target wherever the diagram is drawn at
+ * its own size or larger (a phone draws it about 1:1). */
+export const TOGGLES_HEIGHT = 42 + 48 * INPUTS.options.length;
+
+/**
+ * The diagram's layout as NetworkDiagram draws it. `toggles`: every feature has a row in the input
+ * column (needs `inputs`, one per sizes[0]).
+ */
+export function diagramLayout(
+  sizes: readonly number[],
+  aspect: number,
+  inputs?: readonly Feature[],
+  toggles = false,
+): Diagram {
+  // Features need more room for their labels than x and y.
+  const left = !toggles && inputLabel(0, inputs) === 'x' ? 42 : 64;
+  const rows =
+    toggles && inputs
+      ? { slots: INPUTS.options.length, rows: inputs.map((f) => INPUTS.options.indexOf(f)) }
+      : undefined;
+  return layoutDiagram(sizes, DIAGRAM_WIDTH, rows ? TOGGLES_HEIGHT : DIAGRAM_HEIGHT, aspect, left, rows);
+}
 
 export function layerName(index: number, layers: number): string {
   if (index === 0) return 'input';
@@ -75,6 +100,8 @@ export interface NetworkDiagramProps {
   picked?: WeightRef | null;
   /** The input features, which label the input nodes (default: x and y). */
   inputs?: readonly Feature[];
+  /** Turns a feature on or off: makes the input column a set of toggles, one per feature. */
+  onToggleInput?: (f: Feature) => void;
 }
 
 export const NetworkDiagram = memo(function NetworkDiagram({
@@ -87,14 +114,16 @@ export const NetworkDiagram = memo(function NetworkDiagram({
   onPickLink,
   picked,
   inputs,
+  onToggleInput,
 }: NetworkDiagramProps) {
   const key = sizes.join(',');
-  // Features need more room for their labels than x and y.
-  const left = inputLabel(0, inputs) === 'x' ? 42 : 64;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the sizes' values only
+  const inputsKey = inputs?.join(',') ?? '';
+  // The toggles need one input per feature on: not while the worker still sends the last shape.
+  const toggles = !!onToggleInput && !!inputs && inputs.length === sizes[0];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout depends on the arrays' values only
   const layout = useMemo(
-    () => layoutDiagram(sizes, DIAGRAM_WIDTH, DIAGRAM_HEIGHT, aspect, left),
-    [key, aspect, left],
+    () => diagramLayout(sizes, aspect, inputs, toggles),
+    [key, aspect, inputsKey, toggles],
   );
   const nodes = useRef(new Map<string, SVGGElement>());
   const wrap = useRef<HTMLDivElement>(null);
@@ -161,7 +190,7 @@ export const NetworkDiagram = memo(function NetworkDiagram({
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: keyboards pick a link in the weight editor's lists */}
       <svg
         className="diagram"
-        viewBox={`0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="group"
         aria-label="Network diagram"
         onClick={pick}
@@ -189,6 +218,7 @@ export const NetworkDiagram = memo(function NetworkDiagram({
                 const box = (
                   <rect x={layer.x - rx} y={y - ry} width={2 * rx} height={2 * ry} rx={Math.min(3, rx / 4)} />
                 );
+                if (layer.index === 0 && toggles) return null;
                 if (!hidden) {
                   const input = layer.index === 0;
                   return (
@@ -275,6 +305,9 @@ export const NetworkDiagram = memo(function NetworkDiagram({
             </g>
           );
         })}
+        {onToggleInput && toggles && inputs ? (
+          <InputToggles layout={layout} inputs={inputs} onToggle={onToggleInput} />
+        ) : null}
       </svg>
     </div>
   );
