@@ -55,7 +55,7 @@ export function InputToggles({
             </title>
             <rect className="hit" x={hitX} y={y - hitH / 2} width={hitW} height={hitH} />
             <rect x={x - rx} y={y - ry} width={2 * rx} height={2 * ry} rx={Math.min(3, rx / 4)} />
-            <text x={x - rx - 4} y={y} textAnchor="end" dominantBaseline="central">
+            <text className="toggle-label" x={x - rx - 4} y={y} textAnchor="end" dominantBaseline="central">
               {label}
             </text>
           </g>
