@@ -80,7 +80,7 @@ describe('on a phone (390 x 844, touch)', () => {
   it('gives every button, link, slider, field and toggle a target of at least 44 x 44 px', async () => {
     const { page, errors } = await suite.open('', PHONE, { touch: true });
     await showInside(page);
-    await page.waitForFunction(() => document.querySelectorAll('.diagram [role="button"]').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('.diagram .unit[role="button"]').length === 3);
     const small = await page.evaluate(() => {
       const targets: Element[] = [
         ...document.querySelectorAll('button, a[href], select, input, [role="button"], .file-button'),
