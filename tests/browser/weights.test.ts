@@ -55,7 +55,7 @@ describe('weights by hand, in Chromium', () => {
     const { page, errors } = await suite.open(QUERY);
     const pass = await pause(page);
     await page.mouse.click(...(Object.values(await linkPoint(page)) as [number, number]));
-    const dialog = page.getByRole('dialog', { name: 'Weight from input x to hidden 1, unit 2' });
+    const dialog = page.getByRole('dialog', { name: 'Weight from input x₁ to hidden 1, unit 2' });
     await dialog.waitFor();
 
     // Every digit of the float64, and the weight the same run trained in Node has at that pass.
@@ -108,7 +108,7 @@ describe('weights by hand, in Chromium', () => {
     await pause(page);
     const p = await linkPoint(page);
     await page.touchscreen.tap(p.x, p.y);
-    const dialog = page.getByRole('dialog', { name: 'Weight from input x to hidden 1, unit 2' });
+    const dialog = page.getByRole('dialog', { name: 'Weight from input x₁ to hidden 1, unit 2' });
     await dialog.waitFor();
     await dialog.getByRole('textbox', { name: 'New weight' }).fill('0.75');
     await dialog.getByRole('button', { name: 'Set' }).tap();

@@ -63,7 +63,7 @@ describe('weights by hand', () => {
   it('shows the exact value of the link clicked, and sets a typed weight on the running network', () => {
     const { store, sent } = setup();
     clickLink();
-    const dialog = screen.getByRole('dialog', { name: 'Weight from input x to hidden 1, unit 2' });
+    const dialog = screen.getByRole('dialog', { name: 'Weight from input x₁ to hidden 1, unit 2' });
     // Every digit of the float64, not a rounded display.
     expect(within(dialog).getByTestId('weight-now').textContent).toContain('0.30000000000000004');
     const input = within(dialog).getByRole('textbox', { name: 'New weight' }) as HTMLInputElement;
@@ -113,7 +113,7 @@ describe('weights by hand', () => {
     const open = screen.getByRole('button', { name: 'Edit a weight' });
     fireEvent.click(open);
     // The first link into the unit looked at (hidden 1, unit 1).
-    const dialog = screen.getByRole('dialog', { name: 'Weight from input x to hidden 1, unit 1' });
+    const dialog = screen.getByRole('dialog', { name: 'Weight from input x₁ to hidden 1, unit 1' });
     fireEvent.change(within(dialog).getByRole('combobox', { name: 'From' }), { target: { value: '1:2' } });
     fireEvent.change(within(dialog).getByRole('combobox', { name: 'To' }), { target: { value: '2:1' } });
     expect(screen.getByRole('dialog').getAttribute('aria-labelledby')).toBeTruthy();

@@ -61,7 +61,9 @@ export function inputLabel(unit: number, inputs?: readonly Feature[]): string {
 
 /** Any node's name, as the diagram labels it: its input, hidden units from 1, output classes from 0. */
 export function nodeName(layer: number, unit: number, layers: number, inputs?: readonly Feature[]): string {
-  if (layer === 0) return `input ${inputLabel(unit, inputs)}`;
+  // Named as the diagram's input toggles name them (x₁, x₂, x₁², ...) once the features are known.
+  const f = inputs?.[unit];
+  if (layer === 0) return `input ${f ? INPUTS.optionLabels[f] : inputLabel(unit, inputs)}`;
   if (layer === layers - 1) return `output, class ${unit}`;
   return unitName({ layer, unit });
 }
