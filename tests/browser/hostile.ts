@@ -20,6 +20,8 @@ export const INJECTIONS = [
 ];
 
 const NUMBERS = [
+  '0',
+  '1',
   'NaN',
   'Infinity',
   '-Infinity',
@@ -71,7 +73,35 @@ const TEXT = [
   '==',
 ];
 
-const KEYS = ['v', ...URL_KEYS, 'pts', 'view', 'speed', 'sizes', 'log', 'pin'];
+/** Values some keys accept, so that hostile pairs sit beside valid ones (and the keys' valid paths run). */
+const VALID = [
+  '1',
+  '0',
+  'max',
+  'lapse',
+  '100',
+  'x1,x2,x1sq',
+  'hidden,lr,reg',
+  '1,2,3',
+  'adam',
+  '0.5',
+  'gallery',
+];
+
+const KEYS = [
+  'v',
+  ...URL_KEYS,
+  'pts',
+  'view',
+  'speed',
+  'sizes',
+  'log',
+  'pin',
+  'showtest',
+  'disc',
+  'embed',
+  'controls',
+];
 const ODD_KEYS = [
   '__proto__',
   'constructor',
@@ -102,7 +132,7 @@ export function hostileQueries(count: number, seed = 20240605): string[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const value = (): string => {
     const k = r();
-    const raw = k < 0.35 ? pick(INJECTIONS) : k < 0.7 ? pick(NUMBERS) : pick(TEXT);
+    const raw = k < 0.15 ? pick(VALID) : k < 0.4 ? pick(INJECTIONS) : k < 0.7 ? pick(NUMBERS) : pick(TEXT);
     // Half raw (the browser's URL parser encodes what it must), half percent-encoded, a few twice.
     const e = r();
     if (e < 0.5) return raw;

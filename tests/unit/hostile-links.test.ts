@@ -21,9 +21,14 @@ async function openLink(search: string) {
 describe('hostile links, through the codec', () => {
   it('3,000 of them give a valid state and a clean link that is its own fixed point', async () => {
     const failures: string[] = [];
+    // How many links reached the keys beside the configuration with a valid value: the generator's reach.
+    let embedded = 0;
+    let paged = 0;
     for (const q of hostileQueries(3000)) {
       const search = asBrowserSees(q);
       const { init, link } = await openLink(search);
+      if (init.embed) embedded++;
+      if (init.showTest === false || init.discrete === true || init.logScale === true) paged++;
       const again = await openLink(link);
       const problems = [
         init.data ? 'the generator made valid points (change its seed)' : '',
@@ -36,6 +41,8 @@ describe('hostile links, through the codec', () => {
       if (problems.length > 0) failures.push(`?${q}: ${problems.join('; ')}`);
     }
     expect(failures.slice(0, 5)).toEqual([]);
+    expect(embedded).toBeGreaterThan(3);
+    expect(paged).toBeGreaterThan(10);
   });
 
   it('a link that changed nothing gives no notice; one that changed a setting does', async () => {
