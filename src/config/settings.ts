@@ -260,7 +260,7 @@ export const SETTINGS = {
     integer: false,
     scale: 'log',
     zero: true,
-    help: 'The strength of the L1 penalty l1·Σ|W|: it drives weights to exactly zero. With L2, elastic net.',
+    help: 'The strength of the L1 penalty l1·Σ|W|: it pulls every weight toward zero by the same step, so small ones end up near zero. With L2, elastic net.',
   }),
   batch: numberRow({
     url: 'batch',

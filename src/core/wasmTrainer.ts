@@ -107,7 +107,7 @@ export class WasmTrainer {
     if (this.fullBatch) {
       // The loss is of the weights before the update: their penalty is taken first.
       const pen = recordLoss ? penalty(this.params, opts.reg, opts.l1) : 0;
-      const minP = ex.step(home.X, home.y, n, lr, opts.reg * (n / n), opts.l1 * (n / n));
+      const minP = ex.step(home.X, home.y, n, lr, opts.reg, opts.l1);
       if (!(minP > 0) && this.divergedAt === null) this.divergedAt = this.pass;
       if (recordLoss) this.lastLoss = (this.dataLoss(train) + pen) / n;
     } else {
