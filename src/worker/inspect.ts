@@ -60,12 +60,37 @@ function cellCentres(box: Box, width: number, height: number, X: Float64Array): 
   }
 }
 
+/** The cell centres of a width x height grid over a box, made again only when the box or size changes. */
+class CellCache {
+  private X: Float64Array | null = null;
+  private box: Box | null = null;
+
+  get(box: Box, width: number, height: number): Float64Array {
+    const b = this.box;
+    if (
+      !this.X ||
+      this.X.length !== 2 * width * height ||
+      !b ||
+      b.x0 !== box.x0 ||
+      b.x1 !== box.x1 ||
+      b.y0 !== box.y0 ||
+      b.y1 !== box.y1
+    ) {
+      this.X = new Float64Array(2 * width * height);
+      cellCentres(box, width, height, this.X);
+      this.box = { ...box };
+    }
+    return this.X;
+  }
+}
+
 export class Inspector {
   private readonly fwd: Forward;
   private readonly counts: number[];
   /** The node heatmaps' input rows, made again only when the box changes. */
-  private nodeX: Float64Array | null = null;
-  private nodeBox: Box | null = null;
+  /** Cell centres of the unit's field and of the node fields, kept while their box and size stay. */
+  private readonly unitCells = new CellCache();
+  private readonly nodeCells = new CellCache();
 
   constructor(readonly sizes: readonly number[]) {
     this.fwd = new Forward(sizes, CHUNK);
@@ -91,8 +116,7 @@ export class Inspector {
   unitField(p: Params, ref: UnitRef | null, box: Box): UnitFrame | null {
     if (!validUnit(this.sizes, ref)) return null;
     const { width, height } = unitGridSize(this.sizes, box);
-    const X = new Float64Array(2 * width * height);
-    cellCentres(box, width, height, X);
+    const X = this.unitCells.get(box, width, height);
     const values = new Float32Array(width * height);
     this.activations(p, X, width * height, ref.layer, [ref.unit], values);
     return { layer: ref.layer, unit: ref.unit, width, height, box: { ...box }, values };
@@ -106,21 +130,7 @@ export class Inspector {
     const { sizes, counts } = this;
     const { width, height } = nodeGridSize(sizes, box);
     const rows = width * height;
-    const b = this.nodeBox;
-    if (
-      !this.nodeX ||
-      this.nodeX.length !== 2 * rows ||
-      !b ||
-      b.x0 !== box.x0 ||
-      b.x1 !== box.x1 ||
-      b.y0 !== box.y0 ||
-      b.y1 !== box.y1
-    ) {
-      this.nodeX = new Float64Array(2 * rows);
-      cellCentres(box, width, height, this.nodeX);
-      this.nodeBox = { ...box };
-    }
-    const X = this.nodeX;
+    const X = this.nodeCells.get(box, width, height);
     let total = 0;
     for (const c of counts) total += c;
     const values = new Float32Array(total * rows);
