@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { DEFAULT_CONFIG } from '../src/config/schema';
-import { dataBox } from '../src/core/grid';
+import { dataBox } from '../src/core/box';
 import { createRun } from '../src/core/run';
 import { hiddenScale } from '../src/ui/sliderScales';
 import { DESKTOP, launch, openPage } from '../tests/browser/browser';
