@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { DEFAULT_CONFIG } from '../src/config/schema';
-import { dataBox } from '../src/core/grid';
+import { dataBox } from '../src/core/box';
 import { createRun } from '../src/core/run';
 import { hiddenScale } from '../src/ui/sliderScales';
 import { DESKTOP, launch, openPage } from '../tests/browser/browser';
@@ -363,18 +363,35 @@ async function storm(browser: Browser, url: string, name: string, positions: num
   return { name, ...r };
 }
 
-/** The JavaScript and WebAssembly files the page and its training worker fetch until the first paint (a fresh visit). */
-async function firstLoadJs(browser: Browser, url: string): Promise<string[]> {
+interface FirstVisit {
+  /** Fetched before the first paint. */
+  firstFrame: string[];
+  /** Fetched in the whole first visit: the page, its workers and its service worker's precache. */
+  visit: string[];
+}
+
+/**
+ * The JavaScript and WebAssembly files a fresh visit fetches (page, workers and the service worker's
+ * precache, which Chromium reports to the context): those before the first paint, and all of them once
+ * the service worker is active and the network has been idle for 500 ms.
+ */
+async function firstVisitJs(browser: Browser, url: string): Promise<FirstVisit> {
   const { page, context } = await openPage(browser, DESKTOP);
   const names = new Set<string>();
-  page.on('request', (r) => {
+  context.on('request', (r) => {
     const path = r.url().startsWith(url) ? r.url().slice(url.length).split('?')[0]! : '';
     if (path.endsWith('.js') || path.endsWith('.wasm')) names.add(path);
   });
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('nn:paint').length > 0);
+  const firstFrame = [...names];
+  await page.waitForFunction(
+    async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
+  );
+  await page.waitForLoadState('networkidle');
+  const visit = [...names];
   await context.close();
-  return [...names];
+  return { firstFrame, visit };
 }
 
 async function longTasks(browser: Browser, url: string) {
@@ -452,7 +469,7 @@ async function main() {
     storms.push(await storm(browser, server.url, 'Learning rate', rate));
     storms.push(await storm(browser, server.url, 'Hidden layer size', hidden));
   }
-  const initialJs = wanted('size') ? await firstLoadJs(browser, server.url) : [];
+  const initialJs = wanted('size') ? await firstVisitJs(browser, server.url) : { firstFrame: [], visit: [] };
   let lt: Awaited<ReturnType<typeof longTasks>> | null = null;
   if (wanted('longtasks')) {
     out(`long tasks: ${LONG_TASK_SECONDS} s of training with slider drags ...`);
@@ -607,30 +624,36 @@ function reportStorms(storms: Awaited<ReturnType<typeof storm>>[]): void {
   );
 }
 
-function reportSize(files: JsFile[], gzip: number, initialJs: string[]): void {
+function reportSize(files: JsFile[], gzip: number, initial: FirstVisit): void {
   out(
-    "\n== Size: the built site's JavaScript and WebAssembly, gzipped (level 9); * = fetched for the first frame",
+    "\n== Size: the built site's JavaScript and WebAssembly, gzipped (level 9); * = fetched for the first frame,\n" +
+      '+ = fetched later in a first visit (the service worker precaches the shell; lazy chunks come when used)',
   );
-  const initialGzip = files.filter((f) => initialJs.includes(f.name)).reduce((s, f) => s + f.gzip, 0);
-  for (const f of files)
+  const sum = (list: string[]) => files.filter((f) => list.includes(f.name)).reduce((s, f) => s + f.gzip, 0);
+  for (const f of files) {
+    const mark = initial.firstFrame.includes(f.name) ? '*' : initial.visit.includes(f.name) ? '+' : ' ';
     out(
-      `${initialJs.includes(f.name) ? '*' : ' '} ${f.name.padEnd(40)}${pad((f.bytes / 1000).toFixed(1), 8)} kB${pad((f.gzip / 1000).toFixed(1), 8)} kB gzipped`,
+      `${mark} ${f.name.padEnd(40)}${pad((f.bytes / 1000).toFixed(1), 8)} kB${pad((f.gzip / 1000).toFixed(1), 8)} kB gzipped`,
     );
+  }
+  const frameGzip = sum(initial.firstFrame);
+  const visitGzip = sum(initial.visit);
   out(
-    `all files ${(gzip / 1000).toFixed(1)} kB (the service worker precaches them all for offline use after the\n` +
-      `first load); fetched for the first frame ${(initialGzip / 1000).toFixed(1)} kB`,
+    `all files ${(gzip / 1000).toFixed(1)} kB; a first visit (until its service worker is active and the network idle)\n` +
+      `${(visitGzip / 1000).toFixed(1)} kB, of which ${(frameGzip / 1000).toFixed(1)} kB before the first frame. The lazy chunks are\n` +
+      'fetched when their part of the page is first used, and all of them by the service worker on the next visit.',
   );
   verdict(
-    'JavaScript + wasm, gzipped: all files',
-    `${(gzip / 1000).toFixed(1)} kB`,
+    'JavaScript + wasm, gzipped: a first visit',
+    `${(visitGzip / 1000).toFixed(1)} kB`,
     '< 120 kB',
-    gzip < 120000,
+    visitGzip < 120000,
   );
   verdict(
     'JavaScript + wasm, gzipped: fetched for the first frame',
-    `${(initialGzip / 1000).toFixed(1)} kB`,
+    `${(frameGzip / 1000).toFixed(1)} kB`,
     '< 120 kB',
-    initialGzip < 120000,
+    frameGzip < 120000,
   );
 }
 

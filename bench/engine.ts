@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { wasmModule } from '../src/cli/wasmModule';
 import { type Config, DEFAULT_CONFIG } from '../src/config/schema';
 import { type Backend, jsBackend, wasmBackend } from '../src/core/backend';
-import { dataBox } from '../src/core/grid';
+import { dataBox } from '../src/core/box';
 import { createRun } from '../src/core/run';
 
 const CHECK_PASSES = 500;

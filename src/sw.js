@@ -1,54 +1,26 @@
-// Offline support: the app shell and the hashed assets it uses are cached; the page is fetched from the
-// network first (so a new build shows at once) and from the cache when offline. Hashed assets never
-// change, so they are served from the cache first.
-// Not a module: vite.config.ts minifies it into dist/sw.js, beside index.html (its scope is the site).
-// One cache per build (vite.config.ts puts the build's id here); activation deletes the others.
+// Offline support. The page is fetched from the network first (so a new build shows at once) and from
+// the cache when offline; hashed assets never change, so they are served from the cache first.
+// Install precaches the shell, what a first visit runs: the page, its entry chunk and styles, the
+// training worker and the engine. The lazy chunks (views, Inside the network, exports, the exact probe,
+// the gallery's and the baseline's code) are cached when first fetched, and the rest of them in the
+// background on the next visit, so a first visit downloads only what it uses and a second one makes the
+// whole site work offline.
+// Not a module: vite.config.ts fills in the lists and minifies it into dist/sw.js, beside index.html
+// (its scope is the site). One cache per build (its id is filled in too); activation deletes the others.
 const CACHE = 'nn-playground-__NN_BUILD__';
-const ASSET_RE = /(?:\.\/|\/)?assets\/[\w.-]+\.(?:js|css|svg|png|woff2)|[\w.-]+-[\w-]{6,}\.(?:js|css)/g;
+/** Paths relative to the scope. */
+const SHELL = __NN_SHELL__;
+const LATER = __NN_LATER__;
 
-const scope = () => self.registration.scope;
-
-/** Asset URLs named in a text (the page, or a script naming its worker), resolved against `base`. */
-function assetUrls(text, base) {
-  const urls = new Set();
-  for (const m of text.matchAll(ASSET_RE)) {
-    const name = m[0];
-    const url = new URL(
-      name.includes('assets/') ? name : `./assets/${name}`,
-      name.includes('assets/') ? base : scope(),
-    );
-    if (url.origin === self.location.origin) urls.add(url.href);
-  }
-  return [...urls];
-}
-
-async function cacheShell() {
-  const cache = await caches.open(CACHE);
-  const page = await fetch(scope(), { cache: 'no-cache' });
-  if (!page.ok) return;
-  await cache.put(scope(), page.clone());
-  const seen = new Set();
-  let queue = assetUrls(await page.text(), scope());
-  // Scripts name further assets (the worker, lazy chunks): follow them two levels deep.
-  for (let depth = 0; depth < 3 && queue.length > 0; depth++) {
-    const next = [];
-    for (const url of queue) {
-      if (seen.has(url)) continue;
-      seen.add(url);
-      const res = await fetch(url);
-      if (!res.ok) continue;
-      await cache.put(url, res.clone());
-      if (url.endsWith('.js')) next.push(...assetUrls(await res.text(), url));
-    }
-    queue = next;
-  }
-  const icon = new URL('./favicon.svg', scope()).href;
-  const res = await fetch(icon);
-  if (res.ok) await cache.put(icon, res);
-}
+const at = (path) => new URL(path, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll([...SHELL, './favicon.svg'].map(at)))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -59,6 +31,20 @@ self.addEventListener('activate', (event) => {
       .then(() => self.clients.claim()),
   );
 });
+
+/** The lazy chunks not cached yet; one failing (offline again) leaves the others cached. */
+async function topUp() {
+  const cache = await caches.open(CACHE);
+  for (const url of LATER.map(at)) {
+    if (await cache.match(url)) continue;
+    try {
+      const res = await fetch(url);
+      if (res.ok) await cache.put(url, res);
+    } catch {
+      return;
+    }
+  }
+}
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
@@ -71,11 +57,13 @@ self.addEventListener('fetch', (event) => {
         .then((res) => {
           if (res.ok) {
             const copy = res.clone();
-            caches.open(CACHE).then((c) => c.put(scope(), copy));
+            caches.open(CACHE).then((c) => c.put(at('./'), copy));
+            // A visit this worker serves is not the first: the rest of the site follows.
+            event.waitUntil(topUp());
           }
           return res;
         })
-        .catch(() => caches.match(scope()).then((r) => r || Response.error())),
+        .catch(() => caches.match(at('./')).then((r) => r || Response.error())),
     );
     return;
   }

@@ -3,12 +3,9 @@
  * `Config` type, the defaults, the URL codec, equality, validity and the generic controls all derive
  * from it, so adding a row here is checked everywhere at once.
  */
-export const DATASETS = ['moons', 'circles', 'xor', 'blobs', 'spiral', 'plane', 'gauss'] as const;
-export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky', 'linear'] as const;
-export const ANNEALS = ['none', 'step', 'exp', 'inv'] as const;
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
-/** The input features, in the order the network takes them (docs/algorithms.md, "Input features"). */
-export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const;
+import { ACTIVATIONS, ANNEALS, DATASETS, FEATURES, OPTIMIZERS } from './enums';
+
+export { ACTIVATIONS, ANNEALS, DATASETS, FEATURES, OPTIMIZERS };
 
 /** The panel a setting is shown in. */
 export type SettingGroup = 'data' | 'network' | 'training';

@@ -3,9 +3,11 @@
  * WebAssembly SIMD one (wasm/, loaded by the caller: the core reads no files). Both give the same
  * results bit for bit; a session picks one through this seam.
  */
+
+import type { Box } from './box';
 import type { Data } from './datasets';
 import type { EngineName } from './engineName';
-import { type Box, GridEvaluator } from './grid';
+import { GridEvaluator } from './grid';
 import type { Params } from './network';
 import type { RandomState } from './rng';
 import { Trainer, type TrainOptions } from './trainer';

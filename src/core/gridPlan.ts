@@ -1,5 +1,5 @@
 /** Where and how finely the worker samples the network for drawing: a box of the plot's shape and a grid size. */
-import type { Box } from './grid';
+import type { Box } from './box';
 
 /** Largest grid: 150 x 150 cells at aspect 1 (a few ms for small networks). */
 const MAX_CELLS = 150 * 150;

@@ -3,8 +3,9 @@
  * features other than the point itself, the cells' features are computed here (features.ts, as the
  * JS engine does) and the module runs them.
  */
+
+import type { Box } from './box';
 import { featurize, plainInputs } from './features';
-import type { Box } from './grid';
 import type { Params } from './network';
 import { WasmNet } from './wasmNet';
 

@@ -5,7 +5,8 @@
  * again, so the typed-array views made here stay valid. Every buffer has 16 bytes of room after it
  * (a layer with an odd number of units reads one word past its end; see wasm/layers.ts).
  */
-import { ACTIVATIONS, type Activation, type OptimizerName } from '../config/schema';
+import { ACTIVATIONS } from '../config/enums';
+import type { Activation, OptimizerName } from '../config/schema';
 import { EXP_TABLE } from './fastmath';
 import { squaredErrorSum } from './kernels';
 import { OPTIMIZER_CODES } from './optimizer';

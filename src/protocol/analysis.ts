@@ -3,7 +3,7 @@
  * baseline off the main thread. Each request has a generation; the worker answers only the latest one
  * it has seen, and the page drops answers of older generations.
  */
-import type { Box } from '../core/grid';
+import type { Box } from '../core/box';
 import type { GridFrame, PointsFrame } from './training';
 
 /** The name an analysis worker is started with (worker.ts serves both roles). */

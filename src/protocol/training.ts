@@ -7,9 +7,9 @@
  * frame that shows it has been drawn) before it sends the next one, and trains flat out meanwhile.
  */
 import type { Config } from '../config/schema';
+import type { Box } from '../core/box';
 import type { Data } from '../core/datasets';
 import type { EngineName } from '../core/engineName';
-import type { Box } from '../core/grid';
 import type { Params } from '../core/network';
 import type { WeightRef } from './weightRef';
 

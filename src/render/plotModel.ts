@@ -6,7 +6,7 @@
  * and the PNG file (plotPng.ts).
  */
 import { type ScaleLinear, scaleLinear } from 'd3-scale';
-import { type Box, sameBox } from '../core/grid';
+import { type Box, sameBox } from '../core/box';
 import type { GridFrame, PointsFrame } from '../protocol/training';
 import { tickCount } from './axes';
 import { boundaryLines, type Ring } from './boundary';

@@ -1,12 +1,11 @@
 /**
  * Reading the plot under the pointer: pixel to data coordinates (the page plot model's area), and the
- * class probabilities there, from the weights when the page has them (the core's forward pass, the
- * one the grid is drawn with), else from the nearest grid cell.
+ * class probabilities of the nearest grid cell. The exact reading from the weights is pointProbs.ts,
+ * loaded on the first reading so that the page's first visit does not fetch the engine.
  */
 
-import { Forward } from '../core/forward';
-import type { Box } from '../core/grid';
-import type { GridFrame, WeightsFrame } from '../protocol/training';
+import type { Box } from '../core/box';
+import type { GridFrame } from '../protocol/training';
 import { PAGE_PLOT, plotRect } from './plotModel';
 
 export interface Point {
@@ -44,23 +43,6 @@ export function dataToPixel(p: Point, width: number, height: number, box: Box): 
 /** Data units per CSS pixel (the box has the plot area's shape, so x and y agree). */
 export function dataPerPixel(width: number, height: number, box: Box): number {
   return (box.x1 - box.x0) / plotRect(width, height, box, PAGE_PLOT).w;
-}
-
-/** One row's forward pass, made again only when the network's shape changes. */
-let forward: Forward | null = null;
-const row = new Float64Array(2);
-
-function sameSizes(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
-}
-
-/** The class probabilities the network gives the point (x, y). */
-export function pointProbs(w: WeightsFrame, x: number, y: number): number[] {
-  if (!forward || !sameSizes(forward.sizes, w.sizes)) forward = new Forward([...w.sizes], 1);
-  row[0] = x;
-  row[1] = y;
-  forward.run(w, row, 1, null);
-  return Array.from(forward.probs);
 }
 
 /** Probabilities of the grid cell that holds (x, y); null outside the grid's box. */

@@ -6,8 +6,8 @@
  * keep it), so undoing an edit puts back exactly what that edit changed.
  */
 
+import type { Box } from '../core/box';
 import type { Data } from '../core/datasets';
-import type { Box } from '../core/grid';
 
 /** Kept edits; the oldest is dropped beyond this (2,000 points are 32 kB, so at most a few MB). */
 export const HISTORY_LIMIT = 100;

@@ -5,8 +5,8 @@
  */
 import { classCount, trainCount } from '../config/derived';
 import type { Config } from '../config/schema';
+import { type Box, dataBox } from '../core/box';
 import { type Data, makeDataset } from '../core/datasets';
-import { type Box, dataBox } from '../core/grid';
 import type { PointsFrame } from '../protocol/training';
 
 /** The settings that determine the points (data and split), as one comparable string. */

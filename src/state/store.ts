@@ -19,8 +19,8 @@ import {
   type NumericKey,
   restartsRun,
 } from '../config/schema';
+import { type Box, sameBox } from '../core/box';
 import type { Data } from '../core/datasets';
-import { type Box, sameBox } from '../core/grid';
 import { LossSeries } from '../core/lossSeries';
 import type { InspectView, PointsFrame, Snapshot, Speed, UnitRef } from '../protocol/training';
 import { atLinkPrecision, generatorKey, withoutPoint, withPoint } from './dataEdit';

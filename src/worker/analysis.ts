@@ -4,8 +4,8 @@
  * over the same box as the network's plot. Free of worker globals, so tests run it in Node.
  */
 import { type BaselineResult, type Logistic, logisticProbs, logisticRegressionCV } from '../core/baseline';
+import { type Box, dataBox } from '../core/box';
 import type { Data } from '../core/datasets';
-import { type Box, dataBox } from '../core/grid';
 import { fitBox, gridSize } from '../core/gridPlan';
 import type { BaselineFrame, BaselineRequest } from '../protocol/analysis';
 

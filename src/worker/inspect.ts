@@ -3,9 +3,10 @@
  * hidden space of a layer (the data and a grid of straight input lines as 2 or 3 units see them).
  * Bigger networks get coarser fields and fewer points, so a snapshot stays within a fixed budget.
  */
+
+import type { Box } from '../core/box';
 import { feature } from '../core/features';
 import { Forward } from '../core/forward';
-import type { Box } from '../core/grid';
 import { macsPerPoint } from '../core/gridPlan';
 import type { Params } from '../core/network';
 import { nodeCounts, validHidden, validUnit } from '../protocol/inspectSpec';

@@ -5,7 +5,7 @@
  */
 
 import type { Backend } from '../core/backend';
-import type { Box } from '../core/grid';
+import type { Box } from '../core/box';
 import type { MarkName } from '../protocol/timing';
 import {
   assertNever,

@@ -5,8 +5,8 @@
 import { paramCount } from '../config/derived';
 import type { Config } from '../config/schema';
 import { type Backend, type GridApi, jsBackend } from '../core/backend';
+import { type Box, dataBox } from '../core/box';
 import type { Data } from '../core/datasets';
-import { type Box, dataBox } from '../core/grid';
 import { fitBox, gridSize } from '../core/gridPlan';
 import { cloneParams } from '../core/network';
 import { createRun, type Run } from '../core/run';

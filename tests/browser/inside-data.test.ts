@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/url';
-import { dataBox } from '../../src/core/grid';
+import { dataBox } from '../../src/core/box';
 import { fitBox } from '../../src/core/gridPlan';
 import { datasetOf } from '../../src/core/run';
 import { plotAspect } from '../../src/render/layout';

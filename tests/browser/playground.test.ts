@@ -380,7 +380,7 @@ describe('the playground in Chromium', () => {
       .toBe(true);
   });
 
-  it('works offline once loaded, from a cache of this build only', async () => {
+  it('works offline once loaded, from a cache of this build only; the lazy chunks follow on the next visit', async () => {
     // A cache left by an earlier build, made before this build's service worker is installed.
     const stale = `if (!sessionStorage.getItem('stale')) {
       sessionStorage.setItem('stale', '1');
@@ -400,10 +400,37 @@ describe('the playground in Chromium', () => {
     await expect
       .poll(() => page.evaluate(() => caches.keys()))
       .toEqual([expect.stringMatching(/^nn-playground-[0-9a-f]{12}$/)]);
+    const cached = () =>
+      page.evaluate(async () => {
+        const cache = await caches.open((await caches.keys())[0]!);
+        return (await cache.keys()).map((r) => new URL(r.url).pathname.split('/').pop()!);
+      });
+    // The first visit's precache is the shell: no experiments' views, no baseline.
+    const first = await cached();
+    expect(first.some((f) => /^index-.*\.js$/.test(f))).toBe(true);
+    expect(first.some((f) => /^worker-.*\.js$/.test(f))).toBe(true);
+    expect(first.some((f) => /^engine-.*\.wasm$/.test(f))).toBe(true);
+    expect(first.some((f) => /^(views|analysisWorker)-/.test(f))).toBe(false);
+    // The next visit fetches the rest in the background.
+    await page.goto(`${suite.url}?hidden=5`);
+    await waitForTraining(page);
+    await expect
+      .poll(async () => {
+        const files = await cached();
+        return ['views', 'analysisWorker', 'InsidePanel', 'numpyExport'].every((c) =>
+          files.some((f) => f.startsWith(`${c}-`)),
+        );
+      })
+      .toBe(true);
     await context.setOffline(true);
     await page.goto(`${suite.url}?hidden=6`);
     await waitForTraining(page);
     expect(await slider(page, 'Hidden layer size').getAttribute('aria-valuetext')).toBe('6 units');
+    // A lazy view works offline, its chunk and the analysis worker's from the cache.
+    await page.goto(`${suite.url}?view=baseline`);
+    await expect
+      .poll(() => page.getByTestId('baseline-accuracy').textContent(), { timeout: 30000 })
+      .toBe('train 85.0%');
     await context.setOffline(false);
     expect(errors).toEqual([]);
   });

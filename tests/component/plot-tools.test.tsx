@@ -3,7 +3,7 @@ import './helpers';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startWorkerClient } from '../../src/client/training';
-import { dataBox } from '../../src/core/grid';
+import { dataBox } from '../../src/core/box';
 import { fitBox } from '../../src/core/gridPlan';
 import type { ToWorker } from '../../src/protocol/training';
 import { HISTORY_LIMIT } from '../../src/state/editHistory';

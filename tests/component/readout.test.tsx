@@ -4,10 +4,12 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initParams } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import { dataToPixel, pixelToData, pointProbs } from '../../src/render/probe';
+import { pointProbs } from '../../src/render/pointProbs';
+import { dataToPixel, pixelToData } from '../../src/render/probe';
 import { StoreProvider } from '../../src/state/react';
 import { type AppStore, createAppStore } from '../../src/state/store';
 import { PlotProbe, readoutText } from '../../src/ui/data/PlotProbe';
+import { loadPointProbs } from '../../src/ui/data/usePointProbs';
 import { fmtPercent } from '../../src/ui/format';
 import { makeSnapshot, mockBoxes } from './helpers';
 
@@ -63,10 +65,18 @@ function move(x: number, y: number) {
   fireEvent.pointerMove(screen.getByRole('application'), { clientX: x, clientY: y, pointerType: 'mouse' });
 }
 
+/** The exact reading is a lazy chunk that the first reading asks for: waits for it to arrive. */
+async function exactLoaded() {
+  await act(async () => {
+    await loadPointProbs();
+  });
+}
+
 describe('the probability readout', () => {
-  it('shows the probabilities under the pointer, from the weights', () => {
+  it('shows the probabilities under the pointer, from the weights', async () => {
     setup();
     move(200, 100);
+    await exactLoaded();
     const at = pixelToData(200, 100, W, H, BOX)!;
     const [p0, p1] = pointProbs(weights, at.x, at.y);
     const text = screen.getByTestId('readout').textContent ?? '';
@@ -87,11 +97,12 @@ describe('the probability readout', () => {
     expect(status.textContent).toMatch(/^x [-\d.]+, y [-\d.]+: class 0 [\d.]+%, class 1 [\d.]+%\.$/);
   });
 
-  it('never shows NaN: a diverged network reads as dashes', () => {
+  it('never shows NaN: a diverged network reads as dashes', async () => {
     const broken = initParams([2, 3, 2], 'tanh', new RandomState(5));
     broken.W[0]![0] = Number.NaN;
     setup({ weights: broken });
     move(200, 100);
+    await exactLoaded();
     const text = screen.getByTestId('readout').textContent ?? '';
     expect(text).not.toContain('NaN');
     expect(text).toContain('class 0 —');

@@ -22,7 +22,8 @@ import {
 } from '../../src/render/diagram';
 import { boundingCube, PITCH, project3, squareDomains, toPlane, YAW } from '../../src/render/hiddenSpace';
 import { paintNodeAtlas, tileCount } from '../../src/render/nodeFields';
-import { dataToPixel, gridProbs, pixelToData, pointProbs } from '../../src/render/probe';
+import { pointProbs } from '../../src/render/pointProbs';
+import { dataToPixel, gridProbs, pixelToData } from '../../src/render/probe';
 import { paintUnitField, valueRange } from '../../src/render/unitField';
 import { Inspector, LINE_SAMPLES, NODE_GRID, UNIT_GRID } from '../../src/worker/inspect';
 

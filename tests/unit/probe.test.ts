@@ -5,7 +5,7 @@ import { Forward } from '../../src/core/forward';
 import { GridEvaluator } from '../../src/core/grid';
 import { initParams, type Params } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
-import { pointProbs } from '../../src/render/probe';
+import { pointProbs } from '../../src/render/pointProbs';
 
 /** A network of random shape and weights: the tutorial's init, scaled, with random biases. */
 const network = fc

@@ -13,8 +13,8 @@ import {
   OPTIMIZERS,
 } from '../../src/config/schema';
 import { jsBackend, type TrainerApi, wasmBackend } from '../../src/core/backend';
+import { dataBox } from '../../src/core/box';
 import type { Data } from '../../src/core/datasets';
-import { dataBox } from '../../src/core/grid';
 import { fitBox, gridSize } from '../../src/core/gridPlan';
 import type { Params } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';

@@ -25,12 +25,12 @@ import {
   type Point,
   pixelToData,
   pixelToPlane,
-  pointProbs,
 } from '../../render/probe';
 import { nearestPoint } from '../../state/dataEdit';
 import { useStore, useStoreApi, useStoreThrottled } from '../../state/react';
 import type { Frame } from '../../state/store';
 import { fmtNum, fmtPercent } from '../format';
+import { type PointProbs, usePointProbs } from './usePointProbs';
 
 /** The status region speaks once the pointer has rested this long. */
 const SPEAK_DELAY_MS = 400;
@@ -43,9 +43,10 @@ interface Probe extends Point {
   hidden?: boolean;
 }
 
-export function probabilitiesAt(frame: Frame | null, p: Point): number[] | null {
+/** From the weights when the page has them and the exact reading has loaded, else the grid cell's. */
+export function probabilitiesAt(frame: Frame | null, p: Point, exact: PointProbs | null): number[] | null {
   if (!frame) return null;
-  return frame.weights ? pointProbs(frame.weights, p.x, p.y) : gridProbs(frame.grid, p.x, p.y);
+  return frame.weights && exact ? exact(frame.weights, p.x, p.y) : gridProbs(frame.grid, p.x, p.y);
 }
 
 export function readoutText(p: Point, probs: number[] | null): string {
@@ -73,7 +74,8 @@ export function PlotProbe() {
   const [spoken, setSpoken] = useState('');
   const editing = useStore((s) => s.editing);
   const helpId = useId();
-  const probs = probe ? probabilitiesAt(frame, probe) : null;
+  const exact = usePointProbs(probe !== null);
+  const probs = probe ? probabilitiesAt(frame, probe, exact) : null;
   const text = probe ? readoutText(probe, probs) : '';
 
   // The reading box sits beside the probed point, flipped inward near the plot's right and bottom.

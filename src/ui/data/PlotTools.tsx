@@ -5,7 +5,7 @@
  */
 import { useEffect, useId } from 'react';
 import { classCount } from '../../config/derived';
-import { sameBox } from '../../core/grid';
+import { sameBox } from '../../core/box';
 import { classColors } from '../../render/colors';
 import { markerShape } from '../../render/legend';
 import { MAX_CLASSES } from '../../state/dataEdit';

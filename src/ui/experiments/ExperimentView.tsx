@@ -2,15 +2,16 @@
  * The experiments' views in place of the playground's stage. They are one chunk, loaded on first
  * use, so the playground alone loads hardly more script than before.
  */
-import { lazy, Suspense, useId } from 'react';
+import { useId } from 'react';
 import { VIEW_LABELS, type ViewId } from '../../state/view';
+import { lazyChunk } from '../lazyChunk';
 
 const load = () => import('./views');
 const VIEWS = {
-  baseline: lazy(() => load().then((m) => ({ default: m.BaselineView }))),
-  gallery: lazy(() => load().then((m) => ({ default: m.GalleryView }))),
-  equations: lazy(() => load().then((m) => ({ default: m.EquationsView }))),
-  exercises: lazy(() => load().then((m) => ({ default: m.ExercisesView }))),
+  baseline: lazyChunk(VIEW_LABELS.baseline, () => load().then((m) => m.BaselineView)),
+  gallery: lazyChunk(VIEW_LABELS.gallery, () => load().then((m) => m.GalleryView)),
+  equations: lazyChunk(VIEW_LABELS.equations, () => load().then((m) => m.EquationsView)),
+  exercises: lazyChunk(VIEW_LABELS.exercises, () => load().then((m) => m.ExercisesView)),
 };
 
 export type ExperimentId = Exclude<ViewId, 'playground'>;
@@ -23,9 +24,7 @@ export function ExperimentView({ view }: { view: ExperimentId }) {
       <h2 id={id} className="view-title">
         {VIEW_LABELS[view]}
       </h2>
-      <Suspense fallback={<p className="view-intro">Loading…</p>}>
-        <View />
-      </Suspense>
+      <View loading={<p className="view-intro">Loading…</p>} />
     </section>
   );
 }

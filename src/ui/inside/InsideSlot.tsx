@@ -2,9 +2,10 @@
  * Where "Inside the network" goes: its code (InsidePanel and its drawing) is fetched only when the
  * section comes near the screen, so the first load of the page stays small.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { lazyChunk } from '../lazyChunk';
 
-const InsidePanel = lazy(() => import('./InsidePanel'));
+const InsidePanel = lazyChunk('Inside the network', () => import('./InsidePanel').then((m) => m.default));
 /** Start fetching this far before the section scrolls into view. */
 const AHEAD = '600px';
 
@@ -30,9 +31,5 @@ export function InsideSlot() {
     </section>
   );
   if (!near) return placeholder;
-  return (
-    <Suspense fallback={placeholder}>
-      <InsidePanel />
-    </Suspense>
-  );
+  return <InsidePanel loading={placeholder} />;
 }
