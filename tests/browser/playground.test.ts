@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig, encodeConfig } from '../../src/config/url';
@@ -386,7 +389,14 @@ describe('the playground in Chromium', () => {
       sessionStorage.setItem('stale', '1');
       caches.open('nn-playground-v1').then((c) => c.put('./old.js', new Response('old')));
     }`;
-    const { page, context, errors } = await open('', DESKTOP, [stale]);
+    const fetched = new Set<string>();
+    const { page, context, errors } = await suite.open('', DESKTOP, {
+      init: [stale],
+      onRequest: (url) => {
+        const path = url.startsWith(suite.url) ? url.slice(suite.url.length).split('?')[0]! : '';
+        if (path.endsWith('.js') || path.endsWith('.wasm')) fetched.add(path);
+      },
+    });
     await waitForTraining(page);
     // Polled from here: waitForFunction takes an async predicate's promise for a truthy answer.
     await expect
@@ -411,6 +421,16 @@ describe('the playground in Chromium', () => {
     expect(first.some((f) => /^worker-.*\.js$/.test(f))).toBe(true);
     expect(first.some((f) => /^engine-.*\.wasm$/.test(f))).toBe(true);
     expect(first.some((f) => /^(views|analysisWorker)-/.test(f))).toBe(false);
+    // Issue 11's budget: the JavaScript and WebAssembly a first visit fetches, under 120 kB gzipped.
+    await page.waitForLoadState('networkidle');
+    const visit = [...fetched];
+    expect(visit.some((f) => /^assets\/worker-.*\.js$/.test(f))).toBe(true);
+    expect(visit.some((f) => /^assets\/engine-.*\.wasm$/.test(f))).toBe(true);
+    const gzipped = visit.reduce(
+      (sum, f) => sum + gzipSync(readFileSync(join('dist', f)), { level: 9 }).length,
+      0,
+    );
+    expect(gzipped).toBeLessThan(120000);
     // The next visit fetches the rest in the background.
     await page.goto(`${suite.url}?hidden=5`);
     await waitForTraining(page);

@@ -26,6 +26,8 @@ export interface OpenOptions {
   touch?: boolean;
   /** Open the path as given, at the default speed (the time-lapse). */
   lapse?: boolean;
+  /** Called with the address of every request of the page, its workers and its service worker. */
+  onRequest?: (url: string) => void;
 }
 
 export interface Suite {
@@ -63,6 +65,8 @@ export function browserSuite(root = 'dist'): Suite {
     async open(path = '', viewport = DESKTOP, opts = {}) {
       const w = await openPage(browser!, viewport, opts.touch ? { hasTouch: true, isMobile: true } : {});
       for (const script of opts.init ?? []) await w.context.addInitScript({ content: script });
+      const { onRequest } = opts;
+      if (onRequest) w.context.on('request', (r) => onRequest(r.url()));
       pages.push(w);
       await w.page.goto(`${server!.url}${opts.lapse ? path : withSpeed(path)}`);
       return w;
