@@ -129,7 +129,62 @@ function build() {
   /** 1 / (1 + e^{-z}). */
   const sigmoid = (z: number): number => 1 / (1 + exp(-z));
 
-  return { exp, tanh, sigmoid };
+  // log: fdlibm's __ieee754_log (e_log.c), the function V8's Math.log is, operation for operation on
+  // the words of x (WORDS[1] is the high word: little-endian, as every engine that runs this is).
+  const BITS = new Float64Array(1);
+  const WORDS = new Int32Array(BITS.buffer);
+  const LN2_HI = 0.6931471803691238;
+  const LN2_LO = 1.9082149292705877e-10;
+  const TWO54 = 18014398509481984;
+  const LG1 = 0.6666666666666735;
+  const LG2 = 0.3999999999940942;
+  const LG3 = 0.2857142874366239;
+  const LG4 = 0.22222198432149784;
+  const LG5 = 0.1818357216161805;
+  const LG6 = 0.15313837699209373;
+  const LG7 = 0.14798198605116586;
+
+  /** The natural logarithm, < 1 ulp from the true value; log(0) = -Infinity, negatives give NaN. */
+  const log = (x: number): number => {
+    BITS[0] = x;
+    let hx = WORDS[1]!;
+    let k = 0;
+    if (hx < 0x00100000) {
+      if (((hx & 0x7fffffff) | WORDS[0]!) === 0) return Number.NEGATIVE_INFINITY;
+      if (hx < 0) return Number.NaN;
+      // Subnormal: scaled into the normal range.
+      k -= 54;
+      BITS[0] = x * TWO54;
+      hx = WORDS[1]!;
+    }
+    if (hx >= 0x7ff00000) return x + x;
+    k += (hx >> 20) - 1023;
+    hx &= 0x000fffff;
+    // x = 2^k (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)).
+    const i = (hx + 0x95f64) & 0x100000;
+    WORDS[1] = hx | (i ^ 0x3ff00000);
+    k += i >> 20;
+    const f = BITS[0]! - 1;
+    if ((0x000fffff & (2 + hx)) < 3) {
+      // |f| < 2^-20.
+      if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+      const R = f * f * (0.5 - 0.3333333333333333 * f);
+      return k === 0 ? f - R : k * LN2_HI - (R - k * LN2_LO - f);
+    }
+    const s = f / (2 + f);
+    const z = s * s;
+    const w = z * z;
+    const t1 = w * (LG2 + w * (LG4 + w * LG6));
+    const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+    const R = t2 + t1;
+    if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+      const hfsq = 0.5 * f * f;
+      return k === 0 ? f - (hfsq - s * (hfsq + R)) : k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+    }
+    return k === 0 ? f - s * (f - R) : k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+  };
+
+  return { exp, tanh, sigmoid, log };
 }
 
-export const { exp, tanh, sigmoid } = build();
+export const { exp, tanh, sigmoid, log } = build();
