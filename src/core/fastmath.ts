@@ -159,7 +159,9 @@ function build() {
     const f = y * POW2[POW2_OFFSET - m]! - 1;
     // |f| < 2^-20. fdlibm's special forms for f = 0 and for k = 0 are left out: this one gives their
     // bits there (k ln2_hi + k ln2_lo for f = 0; 0 - (R - f), rounded as f - R, for k = 0).
-    if ((0x000fffff & (2 + hm)) < 3) return k * LN2_HI - (f * f * (0.5 - 0.3333333333333333 * f) - k * LN2_LO - f);
+    if ((0x000fffff & (2 + hm)) < 3) {
+      return k * LN2_HI - (f * f * (0.5 - 0.3333333333333333 * f) - k * LN2_LO - f);
+    }
     const s = f / (2 + f);
     const z = s * s;
     const w = z * z;
