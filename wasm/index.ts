@@ -5,6 +5,7 @@
 // the optimizer's state of W and b: M, S, Mb, Sb), weights, data and buffers; nothing here
 // allocates. Activations and deltas are rows x units, row-major; X is rows x d (the input features).
 import { forwardLayer, gradientUpdate, hiddenDeltas, outputDeltas, softmax, transpose } from './layers';
+import { log } from './log';
 import { TABLE } from './math';
 import { beginUpdate, optimizerKind, updateBiases, updateWeights } from './optimize';
 import { output2 } from './output2';
@@ -143,10 +144,34 @@ function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64): vo
   }
 }
 
-/** One forward and backward pass on rows of X; returns the smallest true-class probability. */
-export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64): f64 {
+/**
+ * sum over the last forward pass's rows of -log P[i, y_i], in row order, with fastmath.ts's log (as
+ * kernels.ts's crossEntropySum).
+ */
+export function crossEntropy(y: usize, rows: i32): f64 {
+  const L = load<i32>(plan);
+  const c = <usize>layerWord(L, 1);
+  const P = layerWord(L, 4);
+  let s = 0.0;
+  for (let i = 0; i < rows; i++) s -= log(load<f64>(P + ((<usize>i * c + <usize>load<u8>(y + <usize>i)) << 3)));
+  return s;
+}
+
+/** The cross-entropy sum of the weights before the last `step` asked for it. */
+let stepLoss: f64 = NaN;
+
+export function lastCrossEntropy(): f64 {
+  return stepLoss;
+}
+
+/**
+ * One forward and backward pass on rows of X; returns the smallest true-class probability. With
+ * record != 0 (classes only), keeps the cross-entropy sum of the forward pass for `lastCrossEntropy`.
+ */
+export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64, record: i32): f64 {
   const L = load<i32>(plan);
   const minP = run(X, y, rows, !regression() && layerWord(L, 1) == 2 ? layerWord(L, 5) : 0);
+  if (record != 0) stepLoss = crossEntropy(y, rows);
   backward(X, y, rows, lr, reg, l1);
   return minP;
 }
@@ -172,7 +197,7 @@ export function minibatchPass(X: usize, y: usize, n: i32, d: i32, batch: i32, or
       else store<u8>(yb + <usize>r, load<u8>(y + j));
     }
     const share = <f64>rows / <f64>n;
-    const minP = step(Xb, yb, rows, lr, reg * share, l1 * share);
+    const minP = step(Xb, yb, rows, lr, reg * share, l1 * share, 0);
     if (!(minP > 0)) bad = 1;
   }
   return bad;

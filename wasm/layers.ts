@@ -88,7 +88,9 @@ function inputTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32)
   const zs = <usize>dout << 3;
   const w1 = W + zs;
   let i = 0;
-  for (; i + 1 < rows; i += 2) {
+  if (dout & 1) {
+    i = oddTanh(X, W, b, Z, dout, rows);
+  } else for (; i + 1 < rows; i += 2) {
     const x = X + (<usize>i << 4);
     const x0 = v128.load64_splat(x);
     const x1 = v128.load64_splat(x, 8);
@@ -101,6 +103,8 @@ function inputTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32)
       const c = v128.load(b + o);
       const p = tanh2(f64x2.add(f64x2.add(f64x2.mul(x0, u), f64x2.mul(x1, v)), c));
       const q = tanh2(f64x2.add(f64x2.add(f64x2.mul(y0, u), f64x2.mul(y1, v)), c));
+      // Always whole here (odd counts go to oddTanh), but without this branch V8 compiled the loop
+      // ~20% slower (Node 20, 50 units).
       if (o + 8 < zs) {
         v128.store(z + o, p);
         v128.store(z + zs + o, q);
@@ -121,6 +125,44 @@ function inputTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32)
       else v128.store64_lane(z + o, tanh2(s), 0);
     }
   }
+}
+
+/**
+ * `inputTanh`'s pairs of rows for an odd number of units: the last unit of both rows in one vector
+ * (lanes: row i, row i + 1), so that no lane is wasted (3 units: 3 tanh2 per two rows, not 4).
+ * Returns the number of rows done (even).
+ */
+function oddTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32): i32 {
+  const zs = <usize>dout << 3;
+  const w1 = W + zs;
+  const last = zs - 8;
+  const ul = v128.load64_splat(W + last);
+  const vl = v128.load64_splat(w1 + last);
+  const cl = v128.load64_splat(b + last);
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    const x = X + (<usize>i << 4);
+    const r0 = v128.load(x);
+    const r1 = v128.load(x, 16);
+    const z = Z + <usize>i * zs;
+    const x0 = v128.load64_splat(x);
+    const x1 = v128.load64_splat(x, 8);
+    const y0 = v128.load64_splat(x, 16);
+    const y1 = v128.load64_splat(x, 24);
+    for (let o: usize = 0; o < last; o += 16) {
+      const u = v128.load(W + o);
+      const v = v128.load(w1 + o);
+      const c = v128.load(b + o);
+      v128.store(z + o, tanh2(f64x2.add(f64x2.add(f64x2.mul(x0, u), f64x2.mul(x1, v)), c)));
+      v128.store(z + zs + o, tanh2(f64x2.add(f64x2.add(f64x2.mul(y0, u), f64x2.mul(y1, v)), c)));
+    }
+    const f0 = v128.shuffle<f64>(r0, r1, 0, 2);
+    const f1 = v128.shuffle<f64>(r0, r1, 1, 3);
+    const t = tanh2(f64x2.add(f64x2.add(f64x2.mul(f0, ul), f64x2.mul(f1, vl)), cl));
+    v128.store64_lane(z + last, t, 0);
+    v128.store64_lane(z + zs + last, t, 1);
+  }
+  return i;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The output layer of a two-class network, its softmax and (when training) its deltas: the
-// operations of `combine`, `softmax` and `probsMinusOneHot` (kernels.ts) in their order, each row's
+// operations of `combine`, `softmax2` and `probsMinusOneHot` (kernels.ts) in their order, each row's
 // two classes in the lanes; the logits four rows at a time, the softmax two rows at a time.
 import { exp2 } from './math';
 
@@ -12,6 +12,18 @@ function probs2(z: v128): v128 {
   // exp(0) is exactly 1: the larger logit's lane needs no special case.
   const e = exp2(f64x2.sub(z, f64x2.splat(z1 > z0 ? z1 : z0)));
   return f64x2.mul(e, f64x2.splat(1 / (f64x2.extract_lane(e, 0) + f64x2.extract_lane(e, 1))));
+}
+
+/**
+ * A row's probabilities from the term e = exp(lo - hi) of its smaller logit and `one` = hi - hi + 1
+ * of its larger (1, or NaN if hi is infinite or NaN, as exp(hi - hi)), as `softmax2`; `up`: class 1's
+ * logit is the larger.
+ */
+// @ts-ignore: decorator
+@inline
+function fromTerms(e: f64, one: f64, up: bool): v128 {
+  const terms = up ? f64x2.replace_lane(f64x2.splat(e), 1, one) : f64x2.replace_lane(f64x2.splat(one), 1, e);
+  return f64x2.mul(terms, f64x2.splat(1 / (one + e)));
 }
 
 /** Stores row i's probabilities p at P and, with D != 0, its deltas p - onehot(y_i); returns min P[y_i]. */
@@ -64,12 +76,22 @@ export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usi
     v128.store(p, f64x2.add(s2, bv), 32);
     v128.store(p, f64x2.add(s3, bv), 48);
   }
+  // Two rows at a time, with one exp2 for both: only the smaller logit's term needs one.
   for (let r = 0; r + 1 < i; r += 2) {
     const p = P + (<usize>r << 4);
-    const q0 = probs2(v128.load(p));
-    const q1 = probs2(v128.load(p, 16));
-    minP = finish(q0, P, D, y, r, minP);
-    minP = finish(q1, P, D, y, r + 1, minP);
+    const a = v128.load(p);
+    const b = v128.load(p, 16);
+    const a0 = f64x2.extract_lane(a, 0);
+    const a1 = f64x2.extract_lane(a, 1);
+    const b0 = f64x2.extract_lane(b, 0);
+    const b1 = f64x2.extract_lane(b, 1);
+    const upA = a1 > a0;
+    const upB = b1 > b0;
+    const hiA = upA ? a1 : a0;
+    const hiB = upB ? b1 : b0;
+    const e = exp2(f64x2.replace_lane(f64x2.splat((upA ? a0 : a1) - hiA), 1, (upB ? b0 : b1) - hiB));
+    minP = finish(fromTerms(f64x2.extract_lane(e, 0), hiA - hiA + 1, upA), P, D, y, r, minP);
+    minP = finish(fromTerms(f64x2.extract_lane(e, 1), hiB - hiB + 1, upB), P, D, y, r + 1, minP);
   }
   for (; i < rows; i++) {
     const a0 = A + <usize>i * as;

@@ -129,7 +129,72 @@ function build() {
   /** 1 / (1 + e^{-z}). */
   const sigmoid = (z: number): number => 1 / (1 + exp(-z));
 
-  return { exp, tanh, sigmoid };
+  // log: fdlibm's __ieee754_log (e_log.c), the function V8's Math.log is, operation for operation.
+  // x's high word is read through WORDS (WORDS[1]: little-endian, as every engine that runs this is);
+  // fdlibm writes a new high word to scale x to [sqrt(2)/2, sqrt(2)), which here is a product with a
+  // power of two (exact, as that write is).
+  const BITS = new Float64Array(1);
+  const WORDS = new Int32Array(BITS.buffer);
+  const LN2_HI = 0.6931471803691238;
+  const LN2_LO = 1.9082149292705877e-10;
+  const TWO54 = 18014398509481984;
+  const LG1 = 0.6666666666666735;
+  const LG2 = 0.3999999999940942;
+  const LG3 = 0.2857142874366239;
+  const LG4 = 0.22222198432149784;
+  const LG5 = 0.1818357216161805;
+  const LG6 = 0.15313837699209373;
+  const LG7 = 0.14798198605116586;
+
+  /**
+   * log of a positive normal y with high word hx, plus k ln 2. Kept small, apart from the rare
+   * cases, so that V8 inlines it: a call that returns a double boxes it, which cost as much as the
+   * arithmetic.
+   */
+  const reduced = (y: number, hx: number, k0: number): number => {
+    const hm = hx & 0x000fffff;
+    // y = 2^m (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)).
+    const m = (hx >> 20) - 1023 + (((hm + 0x95f64) & 0x100000) >> 20);
+    const k = k0 + m;
+    const f = y * POW2[POW2_OFFSET - m]! - 1;
+    // |f| < 2^-20. fdlibm's special forms for f = 0 and for k = 0 are left out: this one gives their
+    // bits there (k ln2_hi + k ln2_lo for f = 0; 0 - (R - f), rounded as f - R, for k = 0).
+    if ((0x000fffff & (2 + hm)) < 3) {
+      return k * LN2_HI - (f * f * (0.5 - 0.3333333333333333 * f) - k * LN2_LO - f);
+    }
+    const s = f / (2 + f);
+    const z = s * s;
+    const w = z * z;
+    const t1 = w * (LG2 + w * (LG4 + w * LG6));
+    const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+    const R = t2 + t1;
+    // fdlibm's two final forms. Their k = 0 forms are left out as above: with k = 0 these are
+    // 0 - (u - f), which rounds as f - u does.
+    if (((hm - 0x6147a) | (0x6b851 - hm)) > 0) {
+      const hfsq = 0.5 * f * f;
+      return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+    }
+    return k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+  };
+
+  /** log of 0, subnormals, negatives, Infinity and NaN, as fdlibm answers them. */
+  const rare = (x: number): number => {
+    if (x === 0) return Number.NEGATIVE_INFINITY;
+    if (x < 0) return Number.NaN;
+    if (!(x < Number.POSITIVE_INFINITY)) return x + x;
+    // Subnormal: scaled into the normal range.
+    BITS[0] = x * TWO54;
+    return reduced(BITS[0]!, WORDS[1]!, -54);
+  };
+
+  /** The natural logarithm, < 1 ulp from the true value; log(0) = -Infinity, negatives give NaN. */
+  const log = (x: number): number => {
+    BITS[0] = x;
+    const hx = WORDS[1]!;
+    return hx >= 0x00100000 && hx < 0x7ff00000 ? reduced(x, hx, 0) : rare(x);
+  };
+
+  return { exp, tanh, sigmoid, log };
 }
 
-export const { exp, tanh, sigmoid } = build();
+export const { exp, tanh, sigmoid, log } = build();

@@ -7,7 +7,7 @@
  * din x dout layout (W[k * dout + j]).
  */
 import type { Activation } from '../config/schema';
-import { exp, sigmoid, tanh } from './fastmath';
+import { exp, log, sigmoid, tanh } from './fastmath';
 
 /**
  * Z[o, i] = sum_r A[r, i] W[r * rs + o * os] (+ b[o]) for o < nOut and each row, summed in r order
@@ -199,10 +199,13 @@ export function softmax2(Z: Float64Array, rows: number, y: Uint8Array | null): n
   return minP;
 }
 
-/** sum_i -log P[y_i, i] over the rows of class probabilities P (C x rows). */
+/**
+ * sum_i -log P[y_i, i] over the rows of class probabilities P (C x rows), in row order, with
+ * fastmath.ts's log (the WebAssembly engine has the same log; Math.log's last bit is the browser's).
+ */
 export function crossEntropySum(P: Float64Array, rows: number, y: Uint8Array): number {
   let s = 0;
-  for (let i = 0; i < rows; i++) s -= Math.log(P[y[i]! * rows + i]!);
+  for (let i = 0; i < rows; i++) s -= log(P[y[i]! * rows + i]!);
   return s;
 }
 

@@ -18,7 +18,9 @@ export interface EngineExports {
   setPlan(p: number): void;
   forward(X: number, y: number, rows: number): number;
   correct(y: number, rows: number): number;
-  step(X: number, y: number, rows: number, lr: number, reg: number, l1: number): number;
+  step(X: number, y: number, rows: number, lr: number, reg: number, l1: number, record: number): number;
+  crossEntropy(y: number, rows: number): number;
+  lastCrossEntropy(): number;
   setOptimizer(kind: number, beta: number): void;
   minibatchPass(
     X: number,
@@ -152,11 +154,11 @@ export class WasmNet {
     return squaredErrorSum(this.probs, rows, t);
   }
 
-  /** sum over the last forward pass's rows of -log P[i, y_i], in row order (as crossEntropySum). */
-  crossEntropy(rows: number, y: Uint8Array): number {
-    const { probs, classes } = this;
-    let s = 0;
-    for (let i = 0; i < rows; i++) s -= Math.log(probs[i * classes + y[i]!]!);
-    return s;
+  /**
+   * sum over the last forward pass's rows of -log P[i, y_i], in row order (as crossEntropySum), the
+   * classes y at address y.
+   */
+  crossEntropy(rows: number, y: number): number {
+    return this.exports.crossEntropy(y, rows);
   }
 }

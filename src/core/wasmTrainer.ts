@@ -1,8 +1,8 @@
 /**
  * The trainer of trainer.ts on the WebAssembly engine: the same passes, the same results bit for bit,
  * one call into the module per pass. The weights live in the module's memory (params' arrays become
- * views of it); the training data and the other data sets it is given are copied in once. The loss
- * sums -log p in JS, as the JS engine does, so that both use the same log.
+ * views of it); the training data and the other data sets it is given are copied in once. The module
+ * sums -log p with its port of fastmath.ts's log, the one the JS engine uses, so both give the same loss.
  */
 import type { Data } from './datasets';
 import { Engine } from './engine';
@@ -107,9 +107,13 @@ export class WasmTrainer {
     if (this.fullBatch) {
       // The loss is of the weights before the update: their penalty is taken first.
       const pen = recordLoss ? penalty(this.params, opts.reg, opts.l1) : 0;
-      const minP = ex.step(home.X, home.y, n, lr, opts.reg, opts.l1);
+      // Classes: the module keeps the cross-entropy of its forward pass; regression's squared error
+      // is summed here, from the outputs the update leaves alone.
+      const inModule = recordLoss && !train.t;
+      const minP = ex.step(home.X, home.y, n, lr, opts.reg, opts.l1, inModule ? 1 : 0);
       if (!(minP > 0) && this.divergedAt === null) this.divergedAt = this.pass;
-      if (recordLoss) this.lastLoss = (this.dataLoss(train) + pen) / n;
+      if (inModule) this.lastLoss = (ex.lastCrossEntropy() + pen) / n;
+      else if (recordLoss) this.lastLoss = (this.net.squaredError(n, train.t!) + pen) / n;
     } else {
       const { order } = this;
       for (let i = 0; i < n; i++) order[i] = i;
@@ -144,9 +148,10 @@ export class WasmTrainer {
     return this.jsEngine;
   }
 
-  /** The data term of the loss over the module's last forward pass on d: cross-entropy or squared error. */
-  private dataLoss(d: Data): number {
-    return d.t ? this.net.squaredError(d.n, d.t) : this.net.crossEntropy(d.n, d.y);
+  /** The data term of the loss over the module's last forward pass on s: cross-entropy or squared error. */
+  private dataLoss(s: Resident): number {
+    const d = s.data;
+    return d.t ? this.net.squaredError(d.n, d.t) : this.net.crossEntropy(d.n, s.y);
   }
 
   /**
@@ -154,13 +159,17 @@ export class WasmTrainer {
    * regression. Also flags divergence.
    */
   loss(d: Data = this.train): number {
-    let minP = this.forward(d, true);
+    const s = this.sets.find((r) => r.data === d);
+    let minP: number;
     let data: number;
-    if (minP === null) {
+    if (s) {
+      minP = this.net.exports.forward(s.X, s.y, d.n);
+      data = this.dataLoss(s);
+    } else {
       const e = this.js(d.n);
       minP = e.forward(this.params, d.X, d.n, d.t ? null : d.y);
       data = d.t ? e.squaredError(d.n, d.t) : e.crossEntropy(d.n, d.y);
-    } else data = this.dataLoss(d);
+    }
     if (!(minP > 0) && d === this.train && this.divergedAt === null) this.divergedAt = this.pass;
     return (data + penalty(this.params, this.opts.reg, this.opts.l1)) / d.n;
   }

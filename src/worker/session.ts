@@ -33,6 +33,12 @@ function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+/** Whether loss i moved less than CONVERGE_TOL, relatively, from CONVERGE_WINDOW passes before. */
+function settled(log: LossLog, i: number): boolean {
+  const a = log.at(i);
+  return Math.abs(a - log.at(i - CONVERGE_WINDOW)) <= CONVERGE_TOL * Math.abs(a);
+}
+
 export class Session {
   readonly run: Run;
   /** Set once the run can go no further. */
@@ -122,11 +128,7 @@ export class Session {
     const log = this.trainLog;
     const k = log.length - 1;
     if (k < CONVERGE_WINDOW + 1) return false;
-    for (const i of [k, k - 1]) {
-      const a = log.at(i);
-      if (!(Math.abs(a - log.at(i - CONVERGE_WINDOW)) <= CONVERGE_TOL * Math.abs(a))) return false;
-    }
-    return true;
+    return settled(log, k) && settled(log, k - 1);
   }
 
   /** Ends the run and records the loss of the final weights, so the history has pass + 1 entries. */
