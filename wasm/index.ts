@@ -144,17 +144,38 @@ function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64): vo
   }
 }
 
+const CE_NEAR_ONE: f64 = 9.5367431640625e-7; // 2^-20
+const CE_TINY: f64 = 7.888609052210118e-31; // 2^-100
+const CE_FLOOR: f64 = 1.1830521861667747e-271; // 2^-900
+const CE_RESCALE: f64 = 8.452712498170644e270; // 2^900
+const LN2_HI: f64 = 0.6931471803691238;
+const LN2_LO: f64 = 1.9082149292705877e-10;
+
 /**
- * sum over the last forward pass's rows of -log P[i, y_i], in row order, with fastmath.ts's log (as
- * kernels.ts's crossEntropySum).
+ * sum over the last forward pass's rows of -log P[i, y_i], in row order: kernels.ts's crossEntropySum,
+ * operation for operation (one log of the rescaled product, series near 1, own logs for tiny p).
  */
 export function crossEntropy(y: usize, rows: i32): f64 {
   const L = load<i32>(plan);
   const c = <usize>layerWord(L, 1);
   const P = layerWord(L, 4);
-  let s = 0.0;
-  for (let i = 0; i < rows; i++) s -= log(load<f64>(P + ((<usize>i * c + <usize>load<u8>(y + <usize>i)) << 3)));
-  return s;
+  let prod = 1.0;
+  let k = 0.0;
+  let near = 0.0;
+  let rest = 0.0;
+  for (let i = 0; i < rows; i++) {
+    const p = load<f64>(P + ((<usize>i * c + <usize>load<u8>(y + <usize>i)) << 3));
+    const e = 1.0 - p;
+    if (e >= 0 && e < CE_NEAR_ONE) near += e + e * e * (0.5 + e * (1.0 / 3.0));
+    else if (p >= CE_TINY) {
+      prod *= p;
+      if (prod < CE_FLOOR) {
+        prod *= CE_RESCALE;
+        k += 900.0;
+      }
+    } else rest -= log(p);
+  }
+  return rest + (near + (k * LN2_HI + (k * LN2_LO - log(prod))));
 }
 
 /** The cross-entropy sum of the weights before the last `step` asked for it. */

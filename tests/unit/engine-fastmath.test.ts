@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXP_TABLE, exp, log, sigmoid, tanh } from '../../src/core/fastmath';
+import { crossEntropySum } from '../../src/core/kernels';
+import { RandomState } from '../../src/core/rng';
 
 /** A seeded stream of uniform numbers in [0, 1), so a failure can be replayed. */
 function uniform(seed: number): () => number {
@@ -180,5 +182,47 @@ describe('the exp table', () => {
     });
     // The entry whose value V8 versions disagree on, pinned to the one the reference runs used.
     expect(EXP_TABLE[30]).toBe(1.3839098819638318);
+  });
+});
+
+describe('the cross-entropy sum (one log of a rescaled product)', () => {
+  /** The sum of -log p in row order, one Math.log each: the definition. */
+  const direct = (ps: number[]) => ps.reduce((s, p) => s - Math.log(p), 0);
+  const sumOf = (ps: number[]) =>
+    crossEntropySum(Float64Array.from(ps), ps.length, new Uint8Array(ps.length));
+
+  it('is the sum of the logs to 1e-10 relative: trained networks, untrained ones, long runs that rescale', () => {
+    const rng = new RandomState(4);
+    const cases: number[][] = [];
+    for (let c = 0; c < 300; c++) {
+      const n = 1 + Math.floor(rng.random() * 3000);
+      const kind = c % 4;
+      cases.push(
+        Array.from({ length: n }, () => {
+          const u = rng.random();
+          if (kind === 0) return 0.5 + 0.5 * u; // a trained network's true-class probabilities
+          if (kind === 1) return 0.001 + 0.1 * u; // badly wrong: the product rescales every ~150 rows
+          if (kind === 2) return 1 - 10 ** (-3 - 12 * u); // nearly sure: the series' rows and the product's
+          return u < 0.01 ? 2 ** (-1000 * rng.random()) : u; // mixed, with some under 2^-100
+        }),
+      );
+    }
+    for (const ps of cases) {
+      const want = direct(ps);
+      expect(Math.abs(sumOf(ps) - want)).toBeLessThanOrEqual(1e-10 * want);
+    }
+  });
+
+  it('keeps the relative accuracy of a tiny loss, where every row is nearly sure', () => {
+    const ps = Array.from({ length: 2000 }, (_, i) => 1 - 1e-13 * (1 + (i % 7)));
+    const want = direct(ps);
+    expect(Math.abs(sumOf(ps) - want)).toBeLessThanOrEqual(1e-10 * want);
+  });
+
+  it('is Infinity with a probability of 0, NaN with a NaN, 0 when every row is sure', () => {
+    expect(sumOf([0.5, 0, 0.9])).toBe(Number.POSITIVE_INFINITY);
+    expect(sumOf([0.5, Number.NaN, 0.9])).toBeNaN();
+    expect(sumOf([1, 1, 1])).toBe(0);
+    expect(sumOf([5e-324])).toBe(-Math.log(5e-324));
   });
 });

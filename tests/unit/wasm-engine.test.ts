@@ -15,8 +15,8 @@ import {
 import { jsBackend, type TrainerApi, wasmBackend } from '../../src/core/backend';
 import { dataBox } from '../../src/core/box';
 import type { Data } from '../../src/core/datasets';
-import { log } from '../../src/core/fastmath';
 import { fitBox, gridSize } from '../../src/core/gridPlan';
+import { crossEntropySum } from '../../src/core/kernels';
 import type { Params } from '../../src/core/network';
 import { RandomState } from '../../src/core/rng';
 import { createRun, type Run } from '../../src/core/run';
@@ -206,11 +206,10 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     }
   });
 
-  it('the module’s log is fastmath.ts’s log, bit for bit, from subnormals to Infinity', () => {
-    // One row of class 0 at a time: the module's cross-entropy sum is then -log p.
-    const net = new WasmNet(module, [2, 2], 'tanh', 1, 1, [16]);
-    const y = net.regions[0]!;
-    new Uint8Array(net.buffer, y, 1)[0] = 0;
+  it('the module’s cross-entropy sum is kernels.ts’s, bit for bit: its log from subnormals to Infinity, the series near 1, the rescaled product', () => {
+    const capacity = 4000;
+    const net = new WasmNet(module, [2, 2], 'tanh', capacity, capacity, [capacity]);
+    const labels = new Uint8Array(net.buffer, net.regions[0]!, capacity);
     const rng = new RandomState(9);
     const values = [
       0,
@@ -218,9 +217,13 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
       5e-324,
       1e-310,
       2.2250738585072014e-308,
+      2 ** -100,
+      2 ** -100 * (1 - 2 ** -53),
       1,
       1 + 2 ** -52,
       1 - 2 ** -53,
+      1 - 2 ** -20,
+      1 - 2 ** -20 - 2 ** -53,
       0.5,
       2,
       Math.SQRT2,
@@ -229,15 +232,39 @@ describe('the WebAssembly engine gives the JS engine’s bits', () => {
     for (let i = 0; i < 20000; i++)
       values.push(i % 2 ? rng.random() : 2 ** (rng.random() * 2098 - 1074) * (1 + rng.random()));
     for (let i = 0; i < 2000; i++) values.push(1 + (rng.random() - 0.5) * 2 ** -18);
+    /** The true class's probabilities, each row's class drawn; the other class's probability is 1 - p. */
+    const sums = (ps: number[]) => {
+      const n = ps.length;
+      const P = new Float64Array(2 * n);
+      ps.forEach((p, i) => {
+        const c = rng.random() < 0.5 ? 0 : 1;
+        labels[i] = c;
+        net.probs[2 * i + c] = p;
+        net.probs[2 * i + 1 - c] = 1 - p;
+        P[c * n + i] = p;
+        P[(1 - c) * n + i] = 1 - p;
+      });
+      return { got: net.crossEntropy(n, net.regions[0]!), want: crossEntropySum(P, n, labels.slice(0, n)) };
+    };
     const got: number[] = [];
     const want: number[] = [];
-    for (const v of values) {
-      net.probs[0] = v;
-      got.push(net.crossEntropy(1, y));
-      // 0 - log(v), as the sums start: -0 for log(1) = 0 would be the only difference.
-      want.push(0 - log(v));
+    const add = (ps: number[]) => {
+      const r = sums(ps);
+      got.push(r.got);
+      want.push(r.want);
+    };
+    // Each value alone: through the log, the series or the product as it falls.
+    for (const v of values) add([v]);
+    // Runs of rows: products that underflow past 2^-900 many times, mixed with every kind of value.
+    for (let run = 0; run < 200; run++) {
+      const n = 1 + Math.floor(rng.random() * capacity);
+      add(Array.from({ length: n }, () => values[Math.floor(rng.random() * values.length)]!));
+      add(Array.from({ length: n }, () => 0.001 + rng.random() * 0.02));
     }
     expect(sameValues(got, want)).toBe(true);
+    // Not vacuous: single values gave their -log, and the runs finite sums.
+    expect(got[values.indexOf(0.5)]).toBe(Math.LN2);
+    expect(got.slice(values.length).every((g) => g !== 0)).toBe(true);
   });
 
   it('a NaN with any payload in the data stays NaN through tanh and exp', () => {
