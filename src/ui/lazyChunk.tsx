@@ -53,6 +53,7 @@ export function lazyChunk<P extends object>(
       ),
     ) as unknown as ComponentType<P>;
   let Lazy = make();
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per chunk at module level, as React.lazy is
   return function Chunk({ loading, ...props }: P & { loading: ReactNode }) {
     const [attempt, setAttempt] = useState(0);
     const retry = () => {

@@ -9,6 +9,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+function Broken(): never {
+  throw new Error('a bug');
+}
+
 function Part({ word }: { word: string }) {
   return <p>part says {word}</p>;
 }
@@ -45,9 +49,6 @@ describe('a part of the page loaded as a chunk of its own', () => {
 
   it('does not present a fault of the part itself as a failed fetch: it reaches the boundary above', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    function Broken(): never {
-      throw new Error('a bug');
-    }
     const Chunk = lazyChunk('The part', () => Promise.resolve(Broken));
     render(
       <Outer>
