@@ -79,7 +79,13 @@ export default defineConfig({
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.{ts,tsx}'],
+    // Unit tests are pure functions of their inputs: they share one module graph per worker (each file
+    // importing it again cost a quarter of the suite). Component tests keep a fresh one each (the DOM,
+    // the store's module state).
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false } },
+      { extends: true, test: { name: 'component', include: ['tests/component/**/*.test.{ts,tsx}'] } },
+    ],
     globalSetup: ['tests/setup/wasm.ts'],
     environment: 'node',
     pool: 'threads',

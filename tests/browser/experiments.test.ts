@@ -87,7 +87,7 @@ describe('the experiments in Chromium', () => {
     let rounds = 0;
     // Meanwhile the person hovers over tiles and types: input events only, no test scripts.
     const { long, own, around } = await longTasksDuring(page, async () => {
-      const until = Date.now() + 3500;
+      const until = Date.now() + 2500;
       while (Date.now() < until) {
         await page.mouse.move(100 + (rounds % 5) * 150, 420 + (rounds % 2) * 200, { steps: 5 });
         await page.mouse.click(box.x + box.width - 5, box.y + box.height / 2);
