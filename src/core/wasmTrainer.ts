@@ -113,7 +113,7 @@ export class WasmTrainer {
       const minP = ex.step(home.X, home.y, n, lr, opts.reg, opts.l1, inModule ? 1 : 0);
       if (!(minP > 0) && this.divergedAt === null) this.divergedAt = this.pass;
       if (inModule) this.lastLoss = (ex.lastCrossEntropy() + pen) / n;
-      else if (recordLoss) this.lastLoss = (this.net.squaredError(n, train.t!) + pen) / n;
+      else if (recordLoss) this.lastLoss = (this.dataLoss(home) + pen) / n;
     } else {
       const { order } = this;
       for (let i = 0; i < n; i++) order[i] = i;
@@ -136,11 +136,9 @@ export class WasmTrainer {
     this.pass++;
   }
 
-  /** Runs the forward pass on d; false if d was not copied in. */
-  private forward(d: Data, labels: boolean): number | null {
-    const s = this.sets.find((r) => r.data === d);
-    if (!s) return null;
-    return this.net.exports.forward(s.X, labels ? s.y : 0, d.n);
+  /** d's copy in the module's memory; undefined if d was not copied in. */
+  private resident(d: Data): Resident | undefined {
+    return this.sets.find((r) => r.data === d);
   }
 
   private js(rows: number): Engine {
@@ -159,7 +157,7 @@ export class WasmTrainer {
    * regression. Also flags divergence.
    */
   loss(d: Data = this.train): number {
-    const s = this.sets.find((r) => r.data === d);
+    const s = this.resident(d);
     let minP: number;
     let data: number;
     if (s) {
@@ -177,12 +175,13 @@ export class WasmTrainer {
   /** Share of rows whose arg-max class is right; NaN for regression (it has no classes). */
   accuracy(d: Data = this.train): number {
     if (d.t) return Number.NaN;
-    if (this.forward(d, false) === null) {
+    const s = this.resident(d);
+    if (!s) {
       const e = this.js(d.n);
       e.forward(this.params, d.X, d.n, null);
       return e.correct(d.n, d.y) / d.n;
     }
-    const s = this.sets.find((r) => r.data === d)!;
+    this.net.exports.forward(s.X, 0, d.n);
     return this.net.exports.correct(s.y, d.n) / d.n;
   }
 }
