@@ -48,6 +48,10 @@ const SHOTS: Shot[] = [
       await page.locator('.inside').scrollIntoViewIfNeeded();
       await page.getByRole('button', { name: 'hidden 1, unit 2' }).focus();
       await page.locator('.unit-field canvas[data-unit="1:1"]').waitFor();
+      // The panel is a chunk fetched when it scrolls near, after the run ended: its heatmaps come with
+      // the worker's next answer. 11 fields: 2 inputs, 4 and 3 hidden units, 2 outputs.
+      await page.locator('.diagram-fields canvas[data-fields="11"]').waitFor();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     },
   },
   {
