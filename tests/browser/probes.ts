@@ -110,8 +110,9 @@ interface TraceEvent {
   tid: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { frames?: { processId: number; isOutermostMainFrame?: boolean }[] } };
 }
+
+const TRACE_MARK = 'nn-test-trace-main-thread';
 
 /**
  * The page's tasks over 50 ms while `during` runs. Besides the long-task entries (WATCH_LONG_TASKS,
@@ -128,23 +129,26 @@ export async function longTasksDuring(
   const browser = page.context().browser();
   if (!browser) throw new Error('no browser to trace');
   const t0 = (await page.evaluate(() => performance.now())) as number;
-  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+  // Chromium records tasks' thread times only with the devtools timeline category on.
+  await browser.startTracing(page, {
+    categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
   let trace: Buffer;
   try {
+    // The mark is traced on the page's main thread: it names the thread to read.
+    await page.evaluate((name) => performance.mark(name), TRACE_MARK);
     await during();
+    // A task that began in `during` is recorded when it ends: let the page run one task more.
+    await page.evaluate(() => new Promise((next) => setTimeout(next, 0)));
   } finally {
     trace = await browser.stopTracing();
   }
   const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
-  const pid = started?.args?.data?.frames?.find((f) => f.isOutermostMainFrame)?.processId;
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
-  );
-  if (!main) throw new Error("the trace has no main thread of the page's renderer");
+  const mark = events.find((e) => e.name === TRACE_MARK);
+  if (!mark) throw new Error("the trace has no mark from the page's main thread");
   const traced = events.filter(
-    (e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === main.tid,
+    (e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid,
   );
   if (!traced.some((e) => e.tdur !== undefined)) throw new Error('the trace has no thread times');
   const own = traced
