@@ -88,7 +88,8 @@ describe('the experiments in Chromium', () => {
     // Meanwhile the person hovers over tiles and types: input events only, no test scripts.
     const { long, own, around } = await longTasksDuring(page, async () => {
       const until = Date.now() + 2500;
-      while (Date.now() < until) {
+      // The time, and at least four rounds however slowly a busy machine delivers the input.
+      while (Date.now() < until || rounds < 4) {
         await page.mouse.move(100 + (rounds % 5) * 150, 420 + (rounds % 2) * 200, { steps: 5 });
         await page.mouse.click(box.x + box.width - 5, box.y + box.height / 2);
         await page.keyboard.press('End');
@@ -100,7 +101,6 @@ describe('the experiments in Chromium', () => {
       (sel) => Number(document.querySelector<HTMLElement>(sel)?.dataset.done),
       GALLERY,
     );
-    expect(rounds).toBeGreaterThan(3);
     expect({ own, long, around }).toEqual({ own: [], long, around });
     // The gallery was really training during the measurement.
     expect(done).toBeGreaterThan(0);

@@ -377,14 +377,14 @@ describe('looking inside, in Chromium', () => {
     let round = 0;
     const { long, own, around } = await longTasksDuring(page, async () => {
       const until = Date.now() + 2500;
-      while (Date.now() < until) {
+      // The time, and at least four rounds however slowly a busy machine delivers the input.
+      while (Date.now() < until || round < 4) {
         const b = units[round % 3];
         if (b) await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
         round++;
       }
     });
     expect({ own, long, around }).toEqual({ own: [], long, around });
-    expect(round).toBeGreaterThan(3);
     expect(await statusPass(page)).toBeGreaterThan(passAt);
     expect(errors).toEqual([]);
   });

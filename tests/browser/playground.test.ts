@@ -329,7 +329,8 @@ describe('the playground in Chromium', () => {
     let round = 0;
     const { long, own, around } = await longTasksDuring(page, async () => {
       const until = Date.now() + 2000;
-      while (Date.now() < until) {
+      // The time, and at least four rounds however slowly a busy machine delivers the input.
+      while (Date.now() < until || round < 4) {
         const box = boxes[round % 2]!;
         const y = box.y + box.height / 2;
         await page.mouse.move(box.x + box.width * 0.2, y);
@@ -345,7 +346,6 @@ describe('the playground in Chromium', () => {
         round++;
       }
     });
-    expect(round).toBeGreaterThan(3);
     expect({ own, long, around }).toEqual({ own: [], long, around });
     expect(await statusPass(page)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
