@@ -37,7 +37,8 @@ const ONLY =
 const wanted = (section: string) => ONLY === null || ONLY.includes(section);
 const DRAGS = 200;
 const ENGINE_SECONDS = 4;
-const ENGINE_ROUNDS = 2;
+/** Rounds of the engine section: the engines take turns, so each round gives a paired ratio. */
+const ENGINE_ROUNDS = 5;
 /** The strict policy less 'wasm-unsafe-eval': the worker cannot compile the engine and trains in JS. */
 const NO_WASM_CSP = STRICT_CSP.replace(" 'wasm-unsafe-eval'", '');
 const WARMUP_MS = 1500;
@@ -193,9 +194,7 @@ async function engineInWorker(browser: Browser, url: string, hidden: number[]) {
     hidden,
     windows: w.pps.length,
     pps: Math.max(0, ...w.pps.map((x) => x.pps)),
-    ppsMedian: median(w.pps.map((x) => x.pps)),
     engine: Math.max(0, ...w.pps.map((x) => x.bestSlicePps)),
-    engineMedian: median(w.pps.map((x) => x.enginePps)),
     snapMs: w.snaps.map((x) => x.ms),
     cells: w.snaps[0]?.cells ?? 0,
     paintMs: paints.map((x) => x.end - x.start),
@@ -499,25 +498,27 @@ type EngineRun = Awaited<ReturnType<typeof engineInWorker>>;
 function reportEngine(runs: EngineRun[][], jsRuns: EngineRun[][], np: NumpyOut | null): void {
   out('\n== Engine inside the worker in Chromium (page open and drawing), passes per second');
   out(
-    `${'hidden'.padEnd(8)}${pad('wasm engine', 13)}${pad('(median)', 10)}${pad('JS engine', 11)}${pad('(median)', 10)}` +
-      `${pad('wasm wall', 11)}${pad('NumPy', 8)}${pad('wasm/JS', 9)}${pad('wasm/NumPy', 12)}  engines seen`,
+    `${'hidden'.padEnd(8)}${pad('wasm engine (spread)', 24)}${pad('JS engine (spread)', 24)}${pad('wasm wall', 11)}` +
+      `${pad('NumPy', 8)}${pad('wasm/JS (spread)', 22)}${pad('wasm/NumPy', 12)}  engines seen`,
   );
-  const best = (xs: EngineRun[], f: (e: EngineRun) => number) => Math.max(...xs.map(f));
+  const spread = (xs: number[], digits = 0) =>
+    `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)})`;
   ENGINE_CASES.forEach((c, i) => {
-    const w = runs[i]!;
-    const j = jsRuns[i]!;
-    const wasm = best(w, (e) => e.engine);
-    const js = best(j, (e) => e.engine);
+    const w = runs[i]!.map((e) => e.engine);
+    const j = jsRuns[i]!.map((e) => e.engine);
+    // Each round's two figures were taken one after the other: their ratio is paired.
+    const ratios = w.map((x, r) => x / j[r]!);
+    const vsJs = median(ratios);
     const n = np?.passes[i]?.best;
-    const vsJs = wasm / js;
-    const vsNp = n ? wasm / n : Number.NaN;
-    const seen = [...new Set([...w.map((e) => e.engineName), ...j.map((e) => `js-side:${e.engineName}`)])];
+    const vsNp = n ? median(w) / n : Number.NaN;
+    const seen = [
+      ...new Set([...runs[i]!.map((e) => e.engineName), ...jsRuns[i]!.map((e) => `js-side:${e.engineName}`)]),
+    ];
     const name = c.hidden.join(',');
     out(
-      `${name.padEnd(8)}${pad(wasm.toFixed(0), 13)}${pad(median(w.map((e) => e.engineMedian)).toFixed(0), 10)}` +
-        `${pad(js.toFixed(0), 11)}${pad(median(j.map((e) => e.engineMedian)).toFixed(0), 10)}` +
-        `${pad(best(w, (e) => e.pps).toFixed(0), 11)}${pad(n ? n.toFixed(0) : '-', 8)}` +
-        `${pad(`${vsJs.toFixed(2)}x`, 9)}${pad(n ? `${vsNp.toFixed(2)}x` : '-', 12)}  ${seen.join(' ')}`,
+      `${name.padEnd(8)}${pad(spread(w), 24)}${pad(spread(j), 24)}` +
+        `${pad(median(runs[i]!.map((e) => e.pps)).toFixed(0), 11)}${pad(n ? n.toFixed(0) : '-', 8)}` +
+        `${pad(`${spread(ratios, 2)}x`, 22)}${pad(n ? `${vsNp.toFixed(2)}x` : '-', 12)}  ${seen.join(' ')}`,
     );
     if (c.jsFloor !== null)
       verdict(
@@ -535,12 +536,14 @@ function reportEngine(runs: EngineRun[][], jsRuns: EngineRun[][], np: NumpyOut |
       );
   });
   out(
-    `  engines: passes per second of training time in the fastest 6 ms slice (as NumPy: its best 5 ms\n` +
-      `  batch), best of ${ENGINE_ROUNDS} rounds (the two engines take turns); beside each, the median over rounds of\n` +
-      '  the median over 0.5 s windows of all training time. The JS engine runs on the same site served with a\n' +
-      '  policy without \'wasm-unsafe-eval\' (its worker falls back to JavaScript; "engines seen" is what the\n' +
-      '  status line reported). wasm wall: passes per second of wall time (what the status line shows), which\n' +
-      '  also pays for snapshots (grid evaluation, up to 1/3 of the worker) and message pacing.',
+    `  engines: passes per second of training time in a round's fastest 6 ms slice (as NumPy: its best 5 ms\n` +
+      `  batch); the median over ${ENGINE_ROUNDS} rounds, with the slowest and fastest round. The two engines take\n` +
+      "  turns, the order reversed every other round; wasm/JS is the median of the rounds' ratios (the two\n" +
+      "  sides of a ratio ran seconds apart), wasm/NumPy the median wasm figure over NumPy's. The JS engine\n" +
+      "  runs on the same site served with a policy without 'wasm-unsafe-eval' (its worker falls back to\n" +
+      '  JavaScript; "engines seen" is what the status line reported). wasm wall: passes per second of wall\n' +
+      '  time (what the status line shows), median over rounds, which also pays for snapshots (grid\n' +
+      '  evaluation, up to 1/3 of the worker) and message pacing.',
   );
 
   const engine = runs.map((r) => r[0]!);
