@@ -15,9 +15,12 @@ import { hostileQueries, INJECTIONS } from './hostile';
 import { plotHash, statusText, stepSliderTo } from './probes';
 import { browserSuite } from './suite';
 
-/** A sample through the page; tests/unit/hostile-links.test.ts runs thousands through the same code. */
+/**
+ * A sample through the page (each link is a navigation, about half a second): tests/unit/hostile-links.test.ts
+ * runs thousands through the same code.
+ */
 const HOSTILE_SAMPLE = [
-  ...hostileQueries(12),
+  ...hostileQueries(6),
   // Every markup and script payload once, on a setting the page shows.
   ...INJECTIONS.map(
     (p, i) =>
