@@ -5,10 +5,10 @@
 // the optimizer's state of W and b: M, S, Mb, Sb), weights, data and buffers; nothing here
 // allocates. Activations and deltas are rows x units, row-major; X is rows x d (the input features).
 import { forwardLayer, gradientUpdate, hiddenDeltas, outputDeltas, softmax, transpose } from './layers';
-import { log } from './log';
+import { ceBegin, ceEnd, ceRow } from './ce';
 import { TABLE } from './math';
 import { beginUpdate, optimizerKind, updateBiases, updateWeights } from './optimize';
-import { output2 } from './output2';
+import { output2, output2Loss } from './output2';
 import { shallowBackward } from './shallow';
 
 export { setOptimizer } from './optimize';
@@ -54,7 +54,7 @@ function allFinite(Z: usize, len: i32): f64 {
  * output deltas P - onehot(y) to D when D != 0 (training). A regression network's output is its linear
  * unit, and it returns 1 if all outputs are finite, else 0.
  */
-function run(X: usize, y: usize, rows: i32, D: usize): f64 {
+function run(X: usize, y: usize, rows: i32, D: usize, record: bool): f64 {
   const L = load<i32>(plan);
   const act = load<i32>(plan, 4);
   let A = X;
@@ -71,13 +71,13 @@ function run(X: usize, y: usize, rows: i32, D: usize): f64 {
     forwardLayer(A, din, layerWord(L, 2), layerWord(L, 3), P, C, rows, -1);
     return allFinite(P, rows * C);
   }
-  if (C == 2) return output2(A, din, layerWord(L, 2), layerWord(L, 3), P, D, y, rows);
+  if (C == 2) return output2(A, din, layerWord(L, 2), layerWord(L, 3), P, D, y, rows, record);
   forwardLayer(A, din, layerWord(L, 2), layerWord(L, 3), P, C, rows, -1);
   return softmax(P, rows, C, y);
 }
 
 export function forward(X: usize, y: usize, rows: i32): f64 {
-  return run(X, y, rows, 0);
+  return run(X, y, rows, 0, false);
 }
 
 /** Rows of the last forward pass whose arg-max class (ties to the lower) is y's. */
@@ -144,13 +144,6 @@ function backward(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64): vo
   }
 }
 
-const CE_NEAR_ONE: f64 = 9.5367431640625e-7; // 2^-20
-const CE_TINY: f64 = 7.888609052210118e-31; // 2^-100
-const CE_FLOOR: f64 = 1.1830521861667747e-271; // 2^-900
-const CE_RESCALE: f64 = 8.452712498170644e270; // 2^900
-const LN2_HI: f64 = 0.6931471803691238;
-const LN2_LO: f64 = 1.9082149292705877e-10;
-
 /**
  * sum over the last forward pass's rows of -log P[i, y_i], in row order: kernels.ts's crossEntropySum,
  * operation for operation (one log of the rescaled product, series near 1, own logs for tiny p).
@@ -159,23 +152,12 @@ export function crossEntropy(y: usize, rows: i32): f64 {
   const L = load<i32>(plan);
   const c = <usize>layerWord(L, 1);
   const P = layerWord(L, 4);
+  ceBegin();
   let prod = 1.0;
-  let k = 0.0;
-  let near = 0.0;
-  let rest = 0.0;
   for (let i = 0; i < rows; i++) {
-    const p = load<f64>(P + ((<usize>i * c + <usize>load<u8>(y + <usize>i)) << 3));
-    const e = 1.0 - p;
-    if (e >= 0 && e < CE_NEAR_ONE) near += e + e * e * (0.5 + e * (1.0 / 3.0));
-    else if (p >= CE_TINY) {
-      prod *= p;
-      if (prod < CE_FLOOR) {
-        prod *= CE_RESCALE;
-        k += 900.0;
-      }
-    } else rest -= log(p);
+    prod = ceRow(prod, load<f64>(P + ((<usize>i * c + <usize>load<u8>(y + <usize>i)) << 3)));
   }
-  return rest + (near + (k * LN2_HI + (k * LN2_LO - log(prod))));
+  return ceEnd(prod);
 }
 
 /** The cross-entropy sum of the weights before the last `step` asked for it. */
@@ -191,8 +173,10 @@ export function lastCrossEntropy(): f64 {
  */
 export function step(X: usize, y: usize, rows: i32, lr: f64, reg: f64, l1: f64, record: i32): f64 {
   const L = load<i32>(plan);
-  const minP = run(X, y, rows, !regression() && layerWord(L, 1) == 2 ? layerWord(L, 5) : 0);
-  if (record != 0) stepLoss = crossEntropy(y, rows);
+  const two = !regression() && layerWord(L, 1) == 2;
+  // Two classes: the output layer sums the loss as it makes the probabilities.
+  const minP = run(X, y, rows, two ? layerWord(L, 5) : 0, record != 0);
+  if (record != 0) stepLoss = two ? output2Loss : crossEntropy(y, rows);
   backward(X, y, rows, lr, reg, l1);
   return minP;
 }

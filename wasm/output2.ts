@@ -1,6 +1,7 @@
 // The output layer of a two-class network, its softmax and (when training) its deltas: the
 // operations of `combine`, `softmax2` and `probsMinusOneHot` (kernels.ts) in their order, each row's
 // two classes in the lanes; the logits four rows at a time, the softmax two rows at a time.
+import { ceBegin, ceEnd, ceRow } from './ce';
 import { exp2 } from './math';
 
 /** A row's probabilities from its two logits (lanes 0 and 1), as `softmax` computes them. */
@@ -26,25 +27,34 @@ function fromTerms(e: f64, one: f64, up: bool): v128 {
   return f64x2.mul(terms, f64x2.splat(1 / (one + e)));
 }
 
-/** Stores row i's probabilities p at P and, with D != 0, its deltas p - onehot(y_i); returns min P[y_i]. */
+/** Stores row i's probabilities p at P and, with D != 0, its deltas p - onehot(y_i); returns P[y_i]. */
 // @ts-ignore: decorator
 @inline
-function finish(p: v128, P: usize, D: usize, y: usize, i: i32, minP: f64): f64 {
+function finish(p: v128, P: usize, D: usize, y: usize, i: i32): f64 {
   const o = <usize>i << 4;
   v128.store(P + o, p);
-  if (y == 0) return minP;
   const one = load<u8>(y + <usize>i) != 0;
   if (D != 0) v128.store(D + o, f64x2.sub(p, one ? f64x2(0, 1) : f64x2(1, 0)));
-  const t = one ? f64x2.extract_lane(p, 1) : f64x2.extract_lane(p, 0);
-  return t >= minP ? minP : t;
+  return one ? f64x2.extract_lane(p, 1) : f64x2.extract_lane(p, 0);
 }
+
+/** Row i's probabilities p stored at P, for a forward pass without labels. */
+// @ts-ignore: decorator
+@inline
+function store2(p: v128, P: usize, i: i32): void {
+  v128.store(P + (<usize>i << 4), p);
+}
+
+/** The cross-entropy sum of the last call of `output2` that was asked for it. */
+export let output2Loss: f64 = NaN;
 
 /**
  * P = softmax(A W + b) for rows of A (rows x din), W din x 2; each logit summed over r in order, then
  * b added. With labels y (y != 0), returns the smallest probability of a row's true class (NaN-aware
- * as `softmax`) and, with D != 0, writes the deltas P - onehot(y); else returns 1.
+ * as `softmax`), with D != 0 writes the deltas P - onehot(y), and with record != 0 sums the
+ * cross-entropy over the rows (as index.ts's `crossEntropy`) into `output2Loss`; else returns 1.
  */
-export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usize, y: usize, rows: i32): f64 {
+export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usize, y: usize, rows: i32, record: bool): f64 {
   const as = <usize>din << 3;
   const bv = v128.load(b);
   let minP = 1.0;
@@ -77,6 +87,9 @@ export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usi
     v128.store(p, f64x2.add(s3, bv), 48);
   }
   // Two rows at a time, with one exp2 for both: only the smaller logit's term needs one.
+  const sum = record && y != 0;
+  if (sum) ceBegin();
+  let prod = 1.0;
   for (let r = 0; r + 1 < i; r += 2) {
     const p = P + (<usize>r << 4);
     const a = v128.load(p);
@@ -90,8 +103,18 @@ export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usi
     const hiA = upA ? a1 : a0;
     const hiB = upB ? b1 : b0;
     const e = exp2(f64x2.replace_lane(f64x2.splat((upA ? a0 : a1) - hiA), 1, (upB ? b0 : b1) - hiB));
-    minP = finish(fromTerms(f64x2.extract_lane(e, 0), hiA - hiA + 1, upA), P, D, y, r, minP);
-    minP = finish(fromTerms(f64x2.extract_lane(e, 1), hiB - hiB + 1, upB), P, D, y, r + 1, minP);
+    const pa = fromTerms(f64x2.extract_lane(e, 0), hiA - hiA + 1, upA);
+    const pb = fromTerms(f64x2.extract_lane(e, 1), hiB - hiB + 1, upB);
+    if (y == 0) {
+      store2(pa, P, r);
+      store2(pb, P, r + 1);
+      continue;
+    }
+    const ta = finish(pa, P, D, y, r);
+    const tb = finish(pb, P, D, y, r + 1);
+    if (!(ta >= minP)) minP = ta;
+    if (!(tb >= minP)) minP = tb;
+    if (sum) prod = ceRow(ceRow(prod, ta), tb);
   }
   for (; i < rows; i++) {
     const a0 = A + <usize>i * as;
@@ -101,7 +124,15 @@ export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usi
       w += 16;
       s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(a0 + r), v128.load(w)));
     }
-    minP = finish(probs2(f64x2.add(s0, bv)), P, D, y, i, minP);
+    const p = probs2(f64x2.add(s0, bv));
+    if (y == 0) {
+      store2(p, P, i);
+      continue;
+    }
+    const t = finish(p, P, D, y, i);
+    if (!(t >= minP)) minP = t;
+    if (sum) prod = ceRow(prod, t);
   }
+  if (sum) output2Loss = ceEnd(prod);
   return minP;
 }
