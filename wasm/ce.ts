@@ -28,20 +28,22 @@ export function ceBegin(): void {
 @inline
 export function ceRow(prod: f64, p: f64): f64 {
   const e = 1.0 - p;
-  if (e >= 0 && e < CE_NEAR_ONE) {
-    ceNear += e + e * e * (0.5 + e * (1.0 / 3.0));
+  if ((e >= 0 && e < CE_NEAR_ONE) || !(p >= CE_TINY)) {
+    aside(p, e);
     return prod;
   }
-  if (p >= CE_TINY) {
-    const q = prod * p;
-    if (q < CE_FLOOR) {
-      ceK += 900.0;
-      return q * CE_RESCALE;
-    }
-    return q;
+  const q = prod * p;
+  if (q < CE_FLOOR) {
+    ceK += 900.0;
+    return q * CE_RESCALE;
   }
-  ceRest -= log(p);
-  return prod;
+  return q;
+}
+
+/** The term of a row near 1 (e = 1 - p under 2^-20) or of a tiny one, not inlined: both are rare. */
+function aside(p: f64, e: f64): void {
+  if (e >= 0 && e < CE_NEAR_ONE) ceNear += e + e * e * (0.5 + e * (1.0 / 3.0));
+  else ceRest -= log(p);
 }
 
 /** The sum of -log p over the rows taken in, from their product. */
