@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launch, openPage, PHONE } from './browser';
 import { STRICT_CSP, type StaticServer, serveDist } from './server';
 
-const SHOTS = '/work/notes/shots-embed';
 let host: Server;
 let hostUrl = '';
 let site: StaticServer;
@@ -112,7 +111,6 @@ describe('the page embedded in a course page of another origin', () => {
       const href = (await link.getAttribute('href')) ?? '';
       expect(href).toContain('hidden=6');
       expect(href).not.toMatch(/embed=|controls=/);
-      await frame.page().screenshot({ path: `${SHOTS}/embed-600x400.png` });
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -128,7 +126,6 @@ describe('the page embedded in a course page of another origin', () => {
         return el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight;
       });
       expect(fits).toBe(true);
-      await frame.page().screenshot({ path: `${SHOTS}/embed-notice-600x400.png` });
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -144,7 +141,6 @@ describe('the page embedded in a course page of another origin', () => {
         const dialog = w.page.getByRole('dialog', { name: 'Embed this run in a page' });
         const snippet = dialog.getByRole('textbox', { name: 'HTML to paste' });
         await expect.poll(() => snippet.inputValue()).toContain('controls=hidden,lr,reg');
-        await w.page.screenshot({ path: `${SHOTS}/embed-snippet-${viewport.width}.png` });
         const panel = await dialog.boundingBox();
         expect(panel!.x).toBeGreaterThanOrEqual(0);
         expect(panel!.x + panel!.width).toBeLessThanOrEqual(viewport.width);

@@ -1,16 +1,13 @@
 /** Input features and no hidden layer in Chromium: x₁² and x₂² alone separate the circles; toggles. */
-import { mkdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from './browser';
 import { query, statusText } from './probes';
 import { browserSuite } from './suite';
 
-const SHOTS = '/work/notes/shots-diagram-inputs';
 const suite = browserSuite();
 
 describe('input features, in Chromium', () => {
   it('a linear model on x₁², x₂² learns the circles; each input node is labelled and has its field', async () => {
-    await mkdir(SHOTS, { recursive: true });
     const { page, errors } = await suite.open(
       '?data=circles&noise=0.1&inputs=x1sq,x2sq&hidden=0&passes=2000',
     );
@@ -37,9 +34,6 @@ describe('input features, in Chromium', () => {
     await expect.poll(pressed).toEqual(['x1sq', 'x2sq']);
     const edges = () => page.locator('.diagram-edges canvas').getAttribute('data-edges');
     await expect.poll(edges).toBe('4');
-    await page.screenshot({ path: `${SHOTS}/inputs-desktop.png` });
-    await page.locator('.diagram-view').screenshot({ path: `${SHOTS}/inputs-diagram.png` });
-    await group.screenshot({ path: `${SHOTS}/inputs-toggles.png` });
 
     // A click on x₁ in the diagram: the link gains it, and the run restarts with a third input, linked.
     await diagram.getByRole('button', { name: 'input x₁', exact: true }).click();
@@ -49,7 +43,6 @@ describe('input features, in Chromium', () => {
     expect(await group.getByRole('button', { name: 'x₁', exact: true }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    await page.locator('.diagram-view').screenshot({ path: `${SHOTS}/inputs-diagram-toggled.png` });
     // The Network group's toggle turns it off again, and the diagram follows.
     await group.getByRole('button', { name: 'x₁', exact: true }).click();
     await expect.poll(() => query(page)).toContain('inputs=x1sq,x2sq');
@@ -63,13 +56,11 @@ describe('input features, in Chromium', () => {
     await group.scrollIntoViewIfNeeded();
     const box = (await group.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
-    await page.screenshot({ path: `${SHOTS}/inputs-phone.png` });
     // The diagram's toggles are 44 px targets on a phone.
     await page.evaluate(() => document.querySelector('.inside')?.scrollIntoView());
     const hit = page.locator('.diagram .toggle-node[data-feature="sinx2"] rect.hit');
     await hit.scrollIntoViewIfNeeded();
     expect((await hit.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-    await page.locator('.diagram-view').screenshot({ path: `${SHOTS}/inputs-diagram-phone.png` });
     expect(errors).toEqual([]);
   });
 
@@ -81,7 +72,6 @@ describe('input features, in Chromium', () => {
     await forward.waitFor();
     expect(await forward.locator('td.shape').first().textContent()).toBe('200 × 3');
     await page.getByRole('table', { name: 'The update, every layer: Adam' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/equations-adam.png` });
     expect(errors).toEqual([]);
   });
 });

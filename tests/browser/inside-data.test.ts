@@ -331,7 +331,6 @@ describe('looking inside, in Chromium', () => {
     const canvas = page.locator('.hidden-space canvas');
     await expect.poll(() => canvas.getAttribute('data-layer')).toBe('1');
     await page.getByRole('combobox', { name: 'Vertical' }).selectOption('5');
-    await page.locator('.inside').screenshot({ path: 'test-results/inside-desktop-wide-layer.png' });
     await page.getByRole('combobox', { name: 'Layer' }).selectOption('2');
     await expect.poll(() => canvas.getAttribute('data-layer')).toBe('2');
     expect(errors).toEqual([]);

@@ -1,12 +1,10 @@
 /** Regression in Chromium: the predicted value shaded on a diverging map with its colour bar, the loss. */
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from './browser';
 import { statusText } from './probes';
 import { browserSuite } from './suite';
 
-const SHOTS = '/work/notes/shots-parity';
 const suite = browserSuite();
 
 /** Shares of the field canvas's pixels that are orange-ish (r > b + 40) and blue-ish (b > r + 40). */
@@ -26,7 +24,6 @@ function fieldHues(page: Page): Promise<[number, number]> {
 
 describe('regression, in Chromium', () => {
   it('shades the six Gaussians’ predicted values, with a colour bar, and shows the loss, no accuracy', async () => {
-    await mkdir(SHOTS, { recursive: true });
     const { page, errors } = await suite.open(
       '?data=gauss&noise=0.1&hidden=8,8&opt=adam&lr=0.01&reg=0.001&passes=3000',
     );
@@ -43,13 +40,10 @@ describe('regression, in Chromium', () => {
     // Three bumps up (blue) and three down (orange): both hues cover a good part of the field.
     await expect.poll(() => fieldHues(page)).toSatisfy(([o, b]) => o > 0.05 && b > 0.05);
     expect(await page.getByRole('button', { name: 'Edit points' }).isDisabled()).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/regression-desktop.png` });
-    await page.locator('.plot-legend').screenshot({ path: `${SHOTS}/regression-legend.png` });
     await page.evaluate(() => document.querySelector('.inside')?.scrollIntoView());
     await page.waitForFunction(
       () => Number(document.querySelector<HTMLElement>('.diagram-edges canvas')?.dataset.edges) > 0,
     );
-    await page.locator('.diagram-view').screenshot({ path: `${SHOTS}/regression-diagram.png` });
     expect(errors).toEqual([]);
   });
 
@@ -64,13 +58,11 @@ describe('regression, in Chromium', () => {
       .toMatch(/does not apply/);
     await expect.poll(() => gallery.page.locator('.tile').count()).toBeGreaterThan(1);
     expect(await gallery.page.locator('.tile-acc').count()).toBe(0);
-    await gallery.page.screenshot({ path: `${SHOTS}/regression-gallery.png` });
     expect(gallery.errors).toEqual([]);
     const phone = await suite.open('?data=plane&hidden=3&lr=0.003&passes=500', PHONE);
     await phone.page.waitForFunction(
       () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'finished',
     );
-    await phone.page.screenshot({ path: `${SHOTS}/regression-phone.png` });
     expect(errors).toEqual([]);
     expect(phone.errors).toEqual([]);
   });

@@ -8,7 +8,6 @@ import { PHONE } from './browser';
 import { plotHash, statusPass } from './probes';
 import { browserSuite } from './suite';
 
-const SHOTS = '/work/notes/shots-embed';
 /** A slow, stable run: last-bit differences between JavaScript engines do not grow (see the README on chaos). */
 const QUERY = '?passes=1000000&lr=0.002';
 const suite = browserSuite();
@@ -79,9 +78,7 @@ describe('weights by hand, in Chromium', () => {
     expect(status).not.toBe(loss);
     await expect.poll(() => plotHash(page)).not.toBe(plot);
     expect(await page.getByText('The link does not keep weights edited by hand.').isVisible()).toBe(true);
-    await page.locator('.inside').screenshot({ path: `${SHOTS}/weight-editor-1280.png` });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/hand-edited-1280.png` });
 
     // Bad input: a message, and the weight stays.
     await dialog.getByRole('textbox', { name: 'New weight' }).fill('two');
@@ -114,7 +111,6 @@ describe('weights by hand, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Set' }).tap();
     await expect.poll(() => valueShown(page)).toBe('0.75');
     await dialog.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/weight-editor-390.png` });
     expect(errors).toEqual([]);
   });
 });
