@@ -19,9 +19,6 @@ import { browserSuite } from './suite';
 
 const SHARED =
   'v=1&data=spiral&n=300&noise=0.1&seed=42&classes=4&test=0.25&hidden=8,5&act=relu&lr=0.002&reg=0&batch=32&anneal=exp&passes=5000';
-/** Three classes that a two-layer network learns well, for the screenshot. */
-const _SPIRAL =
-  'data=spiral&classes=3&n=300&noise=0.1&hidden=20,20&act=tanh&lr=0.003&reg=0.001&test=0.2&passes=5000';
 const HOSTILE =
   '?hidden=-5&lr=abc&reg=1e999&data=%3Cscript%3Ealert(1)%3C/script%3E&n=1e400&seed=-1&passes=9e99';
 
@@ -455,34 +452,40 @@ describe('the playground in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps the plot still on a phone while the status line changes (a new run, its speed, its end)', async () => {
-    const { page, errors } = await suite.open('?n=100&passes=1000000', PHONE, {
-      touch: true,
-      init: [
-        `window.__tops = new Set();
-        const tick = () => {
-          const plot = document.querySelector('.plot');
-          if (plot && Number(document.querySelector('[data-testid=status]')?.dataset.pass) > 0)
-            window.__tops.add(Math.round(plot.getBoundingClientRect().top + scrollY));
-          requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);`,
-      ],
+  for (const [name, viewport] of [
+    ['a phone', PHONE],
+    ['a desktop', DESKTOP],
+  ] as const) {
+    it(`keeps the plot still on ${name} while the status line changes (a new run, its speed, its numbers, its end)`, async () => {
+      const { page, errors } = await suite.open('?n=100&passes=1000000', viewport, {
+        touch: viewport === PHONE,
+        init: [
+          `window.__tops = new Set();
+          const tick = () => {
+            const plot = document.querySelector('.plot');
+            if (plot && document.querySelector('[data-testid=status]'))
+              window.__tops.add(Math.round(plot.getBoundingClientRect().top + scrollY));
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);`,
+        ],
+      });
+      await waitForTraining(page);
+      // A new run ("Starting…", its speed not measured yet), until it converges. Focused without
+      // scrolling: the page stays at its top, where the plot sits under the status line (further down,
+      // on a phone, it sticks to the top).
+      await slider(page, 'Noise').evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
+      expect(await page.evaluate(() => scrollY)).toBe(0);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'converged',
+        undefined,
+        { timeout: 60000 },
+      );
+      expect(
+        await page.evaluate(() => [...(window as unknown as { __tops: Set<number> }).__tops]),
+      ).toHaveLength(1);
+      expect(errors).toEqual([]);
     });
-    await waitForTraining(page);
-    // A new run (its speed not measured yet), until it converges. Focused without scrolling: the page
-    // stays at its top, where the plot sits under the status line (further down, it sticks to the top).
-    await slider(page, 'Noise').evaluate((el) => (el as HTMLElement).focus({ preventScroll: true }));
-    expect(await page.evaluate(() => scrollY)).toBe(0);
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(
-      () => document.querySelector<HTMLElement>('[data-testid="status"]')?.dataset.state === 'converged',
-      undefined,
-      { timeout: 60000 },
-    );
-    expect(
-      await page.evaluate(() => [...(window as unknown as { __tops: Set<number> }).__tops]),
-    ).toHaveLength(1);
-    expect(errors).toEqual([]);
-  });
+  }
 });
