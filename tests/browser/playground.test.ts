@@ -84,7 +84,9 @@ async function drag(page: Page, name: string, fraction: number, steps = 20): Pro
 
 describe('the playground in Chromium', () => {
   it('opens with the tutorial configuration and draws the boundary as it forms', async () => {
-    const { page, errors } = await open('', DESKTOP, [WATCH_PLOT]);
+    // 10,000 passes a second: the 20,000 passes take two seconds, time for many pictures (flat out,
+    // a fast machine ends the run within a few frames).
+    const { page, errors } = await open('?speed=10000', DESKTOP, [WATCH_PLOT]);
     await page.waitForFunction(
       () => (window as unknown as { __plotHashes: Set<number> }).__plotHashes.size >= 4,
     );
