@@ -27,22 +27,26 @@ function fromTerms(e: f64, one: f64, up: bool): v128 {
   return f64x2.mul(terms, f64x2.splat(1 / (one + e)));
 }
 
-/** Stores row i's probabilities p at P and, with D != 0, its deltas p - onehot(y_i); returns P[y_i]. */
+/**
+ * Stores row i's probabilities p at P and, with D != 0, its deltas p - onehot(y_i); returns P[y_i], or
+ * 1 without labels (y == 0).
+ */
 // @ts-ignore: decorator
 @inline
 function finish(p: v128, P: usize, D: usize, y: usize, i: i32): f64 {
   const o = <usize>i << 4;
   v128.store(P + o, p);
+  if (y == 0) return 1.0;
   const one = load<u8>(y + <usize>i) != 0;
   if (D != 0) v128.store(D + o, f64x2.sub(p, one ? f64x2(0, 1) : f64x2(1, 0)));
   return one ? f64x2.extract_lane(p, 1) : f64x2.extract_lane(p, 0);
 }
 
-/** Row i's probabilities p stored at P, for a forward pass without labels. */
+/** The smaller of minP and t, NaN-aware as `softmax` (a NaN t wins). */
 // @ts-ignore: decorator
 @inline
-function store2(p: v128, P: usize, i: i32): void {
-  v128.store(P + (<usize>i << 4), p);
+function least(minP: f64, t: f64): f64 {
+  return t >= minP ? minP : t;
 }
 
 /** The cross-entropy sum of the last call of `output2` that was asked for it. */
@@ -103,17 +107,9 @@ export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usi
     const hiA = upA ? a1 : a0;
     const hiB = upB ? b1 : b0;
     const e = exp2(f64x2.replace_lane(f64x2.splat((upA ? a0 : a1) - hiA), 1, (upB ? b0 : b1) - hiB));
-    const pa = fromTerms(f64x2.extract_lane(e, 0), hiA - hiA + 1, upA);
-    const pb = fromTerms(f64x2.extract_lane(e, 1), hiB - hiB + 1, upB);
-    if (y == 0) {
-      store2(pa, P, r);
-      store2(pb, P, r + 1);
-      continue;
-    }
-    const ta = finish(pa, P, D, y, r);
-    const tb = finish(pb, P, D, y, r + 1);
-    if (!(ta >= minP)) minP = ta;
-    if (!(tb >= minP)) minP = tb;
+    const ta = finish(fromTerms(f64x2.extract_lane(e, 0), hiA - hiA + 1, upA), P, D, y, r);
+    const tb = finish(fromTerms(f64x2.extract_lane(e, 1), hiB - hiB + 1, upB), P, D, y, r + 1);
+    minP = least(least(minP, ta), tb);
     if (sum) prod = ceRow(ceRow(prod, ta), tb);
   }
   for (; i < rows; i++) {
@@ -124,13 +120,8 @@ export function output2(A: usize, din: i32, W: usize, b: usize, P: usize, D: usi
       w += 16;
       s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(a0 + r), v128.load(w)));
     }
-    const p = probs2(f64x2.add(s0, bv));
-    if (y == 0) {
-      store2(p, P, i);
-      continue;
-    }
-    const t = finish(p, P, D, y, i);
-    if (!(t >= minP)) minP = t;
+    const t = finish(probs2(f64x2.add(s0, bv)), P, D, y, i);
+    minP = least(minP, t);
     if (sum) prod = ceRow(prod, t);
   }
   if (sum) output2Loss = ceEnd(prod);
