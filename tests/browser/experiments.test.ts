@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/url';
 import { DESKTOP, type WatchedPage } from './browser';
-import { inkShares, longTasksDuring, query, statusText, WATCH_LONG_TASKS } from './probes';
+import { inkShares, longTasksDuring, query, repeatFor, statusText, WATCH_LONG_TASKS } from './probes';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -84,18 +84,14 @@ describe('the experiments in Chromium', () => {
     const input = page.getByRole('textbox', { name: 'Hidden sizes' });
     const box = await input.boundingBox();
     if (!box) throw new Error('no box for the sizes field');
-    let rounds = 0;
     // Meanwhile the person hovers over tiles and types: input events only, no test scripts.
     const { long, own, around } = await longTasksDuring(page, async () => {
-      const until = Date.now() + 2500;
-      // The time, and at least four rounds however slowly a busy machine delivers the input.
-      while (Date.now() < until || rounds < 4) {
-        await page.mouse.move(100 + (rounds % 5) * 150, 420 + (rounds % 2) * 200, { steps: 5 });
+      await repeatFor(2500, 4, async (round) => {
+        await page.mouse.move(100 + (round % 5) * 150, 420 + (round % 2) * 200, { steps: 5 });
         await page.mouse.click(box.x + box.width - 5, box.y + box.height / 2);
         await page.keyboard.press('End');
-        await page.keyboard.type(rounds % 2 ? '' : ' ');
-        rounds++;
-      }
+        await page.keyboard.type(round % 2 ? '' : ' ');
+      });
     });
     const done = await page.evaluate(
       (sel) => Number(document.querySelector<HTMLElement>(sel)?.dataset.done),

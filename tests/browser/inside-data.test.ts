@@ -8,7 +8,7 @@ import { datasetOf } from '../../src/core/run';
 import { plotAspect } from '../../src/render/layout';
 import { dataToPixel } from '../../src/render/probe';
 import { DESKTOP, PHONE, type WatchedPage } from './browser';
-import { longTasksDuring, statusPass, WATCH_LONG_TASKS } from './probes';
+import { longTasksDuring, repeatFor, statusPass, WATCH_LONG_TASKS } from './probes';
 import { browserSuite } from './suite';
 
 /** 100 points: small enough for the link once edited; a run that goes on, at a pace that leaves a core free. */
@@ -373,15 +373,11 @@ describe('looking inside, in Chromium', () => {
     const units = await Promise.all(
       [1, 2, 3].map((l) => page.getByRole('button', { name: `hidden ${l}, unit 7` }).boundingBox()),
     );
-    let round = 0;
     const { long, own, around } = await longTasksDuring(page, async () => {
-      const until = Date.now() + 2500;
-      // The time, and at least four rounds however slowly a busy machine delivers the input.
-      while (Date.now() < until || round < 4) {
+      await repeatFor(2500, 4, async (round) => {
         const b = units[round % 3];
         if (b) await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
-        round++;
-      }
+      });
     });
     expect({ own, long, around }).toEqual({ own: [], long, around });
     expect(await statusPass(page)).toBeGreaterThan(passAt);

@@ -9,6 +9,7 @@ import {
   longTasksDuring,
   plotHash,
   query,
+  repeatFor,
   statusPass,
   statusText,
   stepSliderTo,
@@ -325,11 +326,8 @@ describe('the playground in Chromium', () => {
         return box;
       }),
     );
-    let round = 0;
     const { long, own, around } = await longTasksDuring(page, async () => {
-      const until = Date.now() + 2000;
-      // The time, and at least four rounds however slowly a busy machine delivers the input.
-      while (Date.now() < until || round < 4) {
+      await repeatFor(2000, 4, async (round) => {
         const box = boxes[round % 2]!;
         const y = box.y + box.height / 2;
         await page.mouse.move(box.x + box.width * 0.2, y);
@@ -342,8 +340,7 @@ describe('the playground in Chromium', () => {
           noise.y + noise.height / 2,
         );
         await page.keyboard.press(round % 2 ? 'ArrowLeft' : 'ArrowRight');
-        round++;
-      }
+      });
     });
     expect({ own, long, around }).toEqual({ own: [], long, around });
     expect(await statusPass(page)).toBeGreaterThan(0);

@@ -115,6 +115,21 @@ interface TraceEvent {
 const TRACE_MARK = 'nn-test-trace-main-thread';
 
 /**
+ * Runs `round` (given its index) again and again for `ms` and at least `rounds` times, however slowly a
+ * busy machine delivers the input; returns how many rounds ran.
+ */
+export async function repeatFor(
+  ms: number,
+  rounds: number,
+  round: (i: number) => Promise<void>,
+): Promise<number> {
+  const until = Date.now() + ms;
+  let i = 0;
+  while (Date.now() < until || i < rounds) await round(i++);
+  return i;
+}
+
+/**
  * The page's tasks over 50 ms while `during` runs. Besides the long-task entries (WATCH_LONG_TASKS,
  * wall time), Chromium traces the page's main thread meanwhile, so each task has its thread time too:
  * `own` are the tasks that ran over 50 ms of CPU, the page's own doing; a task that only took 50 ms of
