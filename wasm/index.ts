@@ -11,6 +11,7 @@ import { beginUpdate, optimizerKind, updateBiases, updateWeights } from './optim
 import { output2, output2Loss } from './output2';
 import { shallowBackward } from './shallow';
 
+export { deriveTables } from './math';
 export { setOptimizer } from './optimize';
 
 let plan: usize = 0;

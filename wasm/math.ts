@@ -5,6 +5,17 @@
 /** 64 f64: 2^(j/64), written by the loader with the values fastmath.ts computes. */
 export const TABLE: usize = memory.data(64 * 8, 16);
 
+/** 64 i64: the bits of TABLE[j] less j << 46, for tanh2; written by `deriveTables`. */
+const SCALED: usize = memory.data(64 * 8, 16);
+
+/** Fills SCALED from TABLE, once the loader has written TABLE. */
+export function deriveTables(): void {
+  for (let j = 0; j < 64; j++) {
+    const o = <usize>j << 3;
+    store<i64>(SCALED + o, load<i64>(TABLE + o) - (<i64>j << 46));
+  }
+}
+
 const SCALE = 64 / 0.6931471805599453;
 const LN2_64_HI = 0.6931471803691238 / 64;
 const LN2_64_LO = 1.9082149292705877e-10 / 64;
@@ -60,14 +71,20 @@ function poly(r: v128): v128 {
   return f64x2.add(one, f64x2.mul(r, p));
 }
 
+/** The entries [k & 63] of the table at tab (64 x 8 bytes) for the lanes' bits = k + MAGIC. */
+// @ts-ignore: decorator
+@inline
+function lookup(tab: usize, bits: v128): v128 {
+  const j0 = <usize>(i32x4.extract_lane(bits, 0) & 63);
+  const j1 = <usize>(i32x4.extract_lane(bits, 2) & 63);
+  return v128.load64_lane(tab + (j1 << 3), v128.load64_zero(tab + (j0 << 3)), 1);
+}
+
 /** The lanes' table entries TABLE[k & 63], k integral (as `k & 63` in JS, two's complement). */
 // @ts-ignore: decorator
 @inline
 function table(k: v128): v128 {
-  const bits = f64x2.add(k, lanes(MAG));
-  const j0 = <usize>(<i32>i64x2.extract_lane(bits, 0) & 63);
-  const j1 = <usize>(<i32>i64x2.extract_lane(bits, 1) & 63);
-  return v128.load64_lane(TABLE + (j1 << 3), v128.load64_zero(TABLE + (j0 << 3)), 1);
+  return lookup(TABLE, f64x2.add(k, lanes(MAG)));
 }
 
 /** 2^m for integral lanes -1022 <= m <= 1023: m + 1023 into the exponent field. */
@@ -103,14 +120,12 @@ export function tanh2(x: v128): v128 {
   const k = f64x2.floor(f64x2.add(f64x2.mul(y, lanes(SCL)), lanes(HALF)));
   const r = f64x2.sub(f64x2.sub(y, f64x2.mul(k, lanes(HI))), f64x2.mul(k, lanes(LO)));
   const p = poly(r);
-  // (p T) 2^m with m = k >> 6 in [-58, 57]: p T is in [0.98, 2.03], so the product is a normal number
-  // and multiplying by 2^m only adds m to its exponent; done on the bits. k + MAGIC holds 2^51 + k in
-  // its low 52 bits, so shifting right by 6 and back left by 52 leaves m << 52 (two's complement).
-  // A NaN lane (k NaN) adds nothing, so that it stays NaN whatever its payload.
-  const pt = f64x2.mul(p, table(k));
-  const shifted = i64x2.shl(i64x2.shr_u(f64x2.add(k, lanes(MAG)), 6), 52);
-  const m = v128.and(shifted, f64x2.eq(k, k));
-  const e = i64x2.add(pt, m);
+  // e^y = p T[k & 63] 2^m with m = k >> 6 in [-58, 57]. k + MAGIC holds 2^51 + k in its low 52 bits,
+  // so shifted left by 46 it is m << 52 plus (k & 63) << 46, and SCALED's entry j is T[j]'s bits less
+  // j << 46: their sum is the bits of T[k & 63] 2^m, exactly. p (T 2^m) rounds as the JS's (p T) 2^m
+  // (p T is in [0.98, 2.03], so neither product leaves the normal range). A NaN lane has a NaN p.
+  const bits = f64x2.add(k, lanes(MAG));
+  const e = f64x2.mul(p, i64x2.add(lookup(SCALED, bits), i64x2.shl(bits, 46)));
   const one = lanes(ONE);
   return f64x2.sub(one, f64x2.div(lanes(TWO), f64x2.add(one, e)));
 }

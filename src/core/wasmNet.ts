@@ -15,6 +15,7 @@ export interface EngineExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   tableAddress(): number;
+  deriveTables(): void;
   setPlan(p: number): void;
   forward(X: number, y: number, rows: number): number;
   correct(y: number, rows: number): number;
@@ -128,6 +129,7 @@ export class WasmNet {
       );
     }
     new Float64Array(buf, ex.tableAddress(), 64).set(EXP_TABLE);
+    ex.deriveTables();
     ex.setPlan(plan);
     ex.setOptimizer(optimizer ? OPTIMIZER_CODES[optimizer.name] : -1, optimizer?.beta ?? 0);
     this.W = Wp.map((p, l) => new Float64Array(buf, p, sizes[l]! * sizes[l + 1]!));
