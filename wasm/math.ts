@@ -8,11 +8,15 @@ export const TABLE: usize = memory.data(64 * 8, 16);
 /** 64 i64: the bits of TABLE[j] less j << 46, for tanh2; written by `deriveTables`. */
 const SCALED: usize = memory.data(64 * 8, 16);
 
-/** Fills SCALED from TABLE, once the loader has written TABLE. */
+/** 128 i64: the bits of TABLE[j & 63] less j << 45, for exp2; written by `deriveTables`. */
+const HALVED: usize = memory.data(128 * 8, 16);
+
+/** Fills SCALED and HALVED from TABLE, once the loader has written TABLE. */
 export function deriveTables(): void {
-  for (let j = 0; j < 64; j++) {
-    const o = <usize>j << 3;
-    store<i64>(SCALED + o, load<i64>(TABLE + o) - (<i64>j << 46));
+  for (let j = 0; j < 128; j++) {
+    const t = load<i64>(TABLE + (<usize>(j & 63) << 3));
+    if (j < 64) store<i64>(SCALED + (<usize>j << 3), t - (<i64>j << 46));
+    store<i64>(HALVED + (<usize>j << 3), t - (<i64>j << 45));
   }
 }
 
@@ -33,7 +37,7 @@ const MAGIC = 6755399441055744.0;
  * register anew at each use (several instructions), where a load with splat is one; in Chromium's V8
  * this made the passes up to ~10% faster.
  */
-const K: usize = memory.data<f64>([1.0, 1.0 / 24, 1.0 / 120, 1.0 / 6, 0.5, MAGIC, MAGIC + 1023, EXP_MIN, SCALE, LN2_64_HI, LN2_64_LO, 1.0 / 64, Infinity, EXP_MAX, 2.0, 40.0, -40.0], 16);
+const K: usize = memory.data<f64>([1.0, 1.0 / 24, 1.0 / 120, 1.0 / 6, 0.5, MAGIC, MAGIC + 64 + 1023 * 128, EXP_MIN, SCALE, LN2_64_HI, LN2_64_LO, -40.0, Infinity, EXP_MAX, 2.0, 40.0], 16);
 
 const ONE: usize = 0; // 1.0
 const C24: usize = 8; // 1.0 / 24
@@ -41,17 +45,16 @@ const C120: usize = 16; // 1.0 / 120
 const C6: usize = 24; // 1.0 / 6
 const HALF: usize = 32; // 0.5
 const MAG: usize = 40; // MAGIC
-const MAG_BIAS: usize = 48; // MAGIC + 1023
+const UPPER: usize = 48; // MAGIC + 64 + 1023 * 128
 const MIN: usize = 56; // EXP_MIN
 const SCL: usize = 64; // SCALE
 const HI: usize = 72; // LN2_64_HI
 const LO: usize = 80; // LN2_64_LO
-const C64: usize = 88; // 1.0 / 64
+const M40: usize = 88; // -40.0
 const INF: usize = 96; // Infinity
 const MAX: usize = 104; // EXP_MAX
 const TWO: usize = 112; // 2.0
 const FORTY: usize = 120; // 40.0
-const M40: usize = 128; // -40.0
 
 /** Both lanes of the constant at byte offset o of K. */
 // @ts-ignore: decorator
@@ -71,27 +74,13 @@ function poly(r: v128): v128 {
   return f64x2.add(one, f64x2.mul(r, p));
 }
 
-/** The entries [k & 63] of the table at tab (64 x 8 bytes) for the lanes' bits = k + MAGIC. */
+/** The entries [k & mask] of the table at tab (8-byte entries) for the lanes' bits = k + MAGIC. */
 // @ts-ignore: decorator
 @inline
-function lookup(tab: usize, bits: v128): v128 {
-  const j0 = <usize>(i32x4.extract_lane(bits, 0) & 63);
-  const j1 = <usize>(i32x4.extract_lane(bits, 2) & 63);
+function lookup(tab: usize, bits: v128, mask: i32): v128 {
+  const j0 = <usize>(i32x4.extract_lane(bits, 0) & mask);
+  const j1 = <usize>(i32x4.extract_lane(bits, 2) & mask);
   return v128.load64_lane(tab + (j1 << 3), v128.load64_zero(tab + (j0 << 3)), 1);
-}
-
-/** The lanes' table entries TABLE[k & 63], k integral (as `k & 63` in JS, two's complement). */
-// @ts-ignore: decorator
-@inline
-function table(k: v128): v128 {
-  return lookup(TABLE, f64x2.add(k, lanes(MAG)));
-}
-
-/** 2^m for integral lanes -1022 <= m <= 1023: m + 1023 into the exponent field. */
-// @ts-ignore: decorator
-@inline
-function pow2(m: v128): v128 {
-  return i64x2.shl(f64x2.add(m, lanes(MAG_BIAS)), 52);
 }
 
 /** fastmath.ts's exp on both lanes. */
@@ -103,10 +92,15 @@ export function exp2(x: v128): v128 {
   const k = f64x2.floor(f64x2.add(f64x2.mul(c, lanes(SCL)), lanes(HALF)));
   const r = f64x2.sub(f64x2.sub(c, f64x2.mul(k, lanes(HI))), f64x2.mul(k, lanes(LO)));
   const p = poly(r);
-  // m = k >> 6 and h = m >> 1 as JS computes them (floor division, exact in doubles).
-  const m = f64x2.floor(f64x2.mul(k, lanes(C64)));
-  const h = f64x2.floor(f64x2.mul(m, lanes(HALF)));
-  const e = f64x2.mul(f64x2.mul(f64x2.mul(p, table(k)), pow2(h)), pow2(f64x2.sub(m, h)));
+  // The JS's p T[k & 63] 2^h 2^(m - h) with m = k >> 6, h = m >> 1 (h in [-538, 511]): as in tanh2,
+  // T 2^h from HALVED (entry j: T[j & 63]'s bits less j << 45) and k + MAGIC's bits shifted left by
+  // 45, exact, and p (T 2^h) rounds as (p T) 2^h (both normal). m - h = (k + 64) >> 7: the low 52 bits
+  // of k + MAGIC + 64 + 1023 * 128 are 2^51 + k + 64 + 1023 * 128, so shifted right by 7 they end in
+  // m - h + 1023 (in [485, 1535]), which shifted left by 52 is the exponent field of 2^(m - h).
+  const bits = f64x2.add(k, lanes(MAG));
+  const th = i64x2.add(lookup(HALVED, bits, 127), i64x2.shl(bits, 45));
+  const rest = i64x2.shl(i64x2.shr_u(f64x2.add(k, lanes(UPPER)), 7), 52);
+  const e = f64x2.mul(f64x2.mul(p, th), rest);
   return v128.bitselect(lanes(INF), e, f64x2.gt(x, lanes(MAX)));
 }
 
@@ -125,7 +119,7 @@ export function tanh2(x: v128): v128 {
   // j << 46: their sum is the bits of T[k & 63] 2^m, exactly. p (T 2^m) rounds as the JS's (p T) 2^m
   // (p T is in [0.98, 2.03], so neither product leaves the normal range). A NaN lane has a NaN p.
   const bits = f64x2.add(k, lanes(MAG));
-  const e = f64x2.mul(p, i64x2.add(lookup(SCALED, bits), i64x2.shl(bits, 46)));
+  const e = f64x2.mul(p, i64x2.add(lookup(SCALED, bits, 63), i64x2.shl(bits, 46)));
   const one = lanes(ONE);
   return f64x2.sub(one, f64x2.div(lanes(TWO), f64x2.add(one, e)));
 }
