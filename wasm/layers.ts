@@ -140,6 +140,31 @@ function oddTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32): 
   const vl = v128.load64_splat(w1 + last);
   const cl = v128.load64_splat(b + last);
   let i = 0;
+  if (dout == 3) {
+    // The tutorial's size, without the inner loop (which runs once per pair of rows there, and around
+    // which V8 moved registers to and from the stack): ~5% faster.
+    const u = v128.load(W);
+    const v = v128.load(w1);
+    const c = v128.load(b);
+    for (; i + 1 < rows; i += 2) {
+      const x = X + (<usize>i << 4);
+      const r0 = v128.load(x);
+      const r1 = v128.load(x, 16);
+      const z = Z + <usize>i * 24;
+      const x0 = v128.load64_splat(x);
+      const x1 = v128.load64_splat(x, 8);
+      const y0 = v128.load64_splat(x, 16);
+      const y1 = v128.load64_splat(x, 24);
+      v128.store(z, tanh2(f64x2.add(f64x2.add(f64x2.mul(x0, u), f64x2.mul(x1, v)), c)));
+      v128.store(z + 24, tanh2(f64x2.add(f64x2.add(f64x2.mul(y0, u), f64x2.mul(y1, v)), c)));
+      const f0 = v128.shuffle<f64>(r0, r1, 0, 2);
+      const f1 = v128.shuffle<f64>(r0, r1, 1, 3);
+      const t = tanh2(f64x2.add(f64x2.add(f64x2.mul(f0, ul), f64x2.mul(f1, vl)), cl));
+      v128.store64_lane(z + 16, t, 0);
+      v128.store64_lane(z + 40, t, 1);
+    }
+    return i;
+  }
   for (; i + 1 < rows; i += 2) {
     const x = X + (<usize>i << 4);
     const r0 = v128.load(x);
