@@ -1,7 +1,8 @@
 // Compiles the WebAssembly engine (wasm/*.ts, AssemblyScript) to wasm/build/engine.wasm, which the
-// worker bundle (Vite) and Node (trainer, tests, benchmarks) load. Skips the work when the output is
-// newer than every source. 128-bit SIMD only: relaxed SIMD (whose fused multiply-add rounds
-// differently from CPU to CPU) stays off, so every machine computes the same bits.
+// worker bundle (Vite) and Node (trainer, tests, benchmarks) load, and the tests' probe module
+// (wasm/probe/) to wasm/build/probe.wasm. Skips the work when an output is newer than every source.
+// 128-bit SIMD only: relaxed SIMD (whose fused multiply-add rounds differently from CPU to CPU) stays
+// off, so every machine computes the same bits.
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
