@@ -80,6 +80,25 @@ function activateRange(p: usize, n: i32, act: i32): void {
   if (q < end) v128.store64_lane(q, activate(v128.load(q), act), 0);
 }
 
+/** tanh((x0 u + x1 v) + c): two units of a first layer (X rows x 2) for one row, as `combine` orders it. */
+// @ts-ignore: decorator
+@inline
+function tanhOf(x0: v128, x1: v128, u: v128, v: v128, c: v128): v128 {
+  return tanh2(f64x2.add(f64x2.add(f64x2.mul(x0, u), f64x2.mul(x1, v)), c));
+}
+
+/**
+ * The last unit of rows r0 and r1 (their two inputs each) in one vector, its weights ul, vl and bias
+ * cl in both lanes; stored at z + last and z + zs + last.
+ */
+// @ts-ignore: decorator
+@inline
+function lastUnit(r0: v128, r1: v128, ul: v128, vl: v128, cl: v128, z: usize, zs: usize, last: usize): void {
+  const t = tanhOf(v128.shuffle<f64>(r0, r1, 0, 2), v128.shuffle<f64>(r0, r1, 1, 3), ul, vl, cl);
+  v128.store64_lane(z + last, t, 0);
+  v128.store64_lane(z + zs + last, t, 1);
+}
+
 /**
  * `forwardLayer` for a first layer (X rows x 2) with tanh: two rows at a time (their tanhs overlap), a
  * loop body small enough to keep the rows' inputs and tanh's constants in registers.
@@ -101,8 +120,8 @@ function inputTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32)
       const u = v128.load(W + o);
       const v = v128.load(w1 + o);
       const c = v128.load(b + o);
-      const p = tanh2(f64x2.add(f64x2.add(f64x2.mul(x0, u), f64x2.mul(x1, v)), c));
-      const q = tanh2(f64x2.add(f64x2.add(f64x2.mul(y0, u), f64x2.mul(y1, v)), c));
+      const p = tanhOf(x0, x1, u, v, c);
+      const q = tanhOf(y0, y1, u, v, c);
       // Always whole here (odd counts go to oddTanh), but without this branch V8 compiled the loop
       // ~20% slower (Node 20, 50 units).
       if (o + 8 < zs) {
@@ -120,9 +139,9 @@ function inputTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32)
     const x1 = v128.load64_splat(x, 8);
     const z = Z + <usize>i * zs;
     for (let o: usize = 0; o < zs; o += 16) {
-      const s = f64x2.add(f64x2.add(f64x2.mul(x0, v128.load(W + o)), f64x2.mul(x1, v128.load(w1 + o))), v128.load(b + o));
-      if (o + 8 < zs) v128.store(z + o, tanh2(s));
-      else v128.store64_lane(z + o, tanh2(s), 0);
+      const t = tanhOf(x0, x1, v128.load(W + o), v128.load(w1 + o), v128.load(b + o));
+      if (o + 8 < zs) v128.store(z + o, t);
+      else v128.store64_lane(z + o, t, 0);
     }
   }
 }
@@ -148,27 +167,15 @@ function oddTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32): 
     const c = v128.load(b);
     for (; i + 1 < rows; i += 2) {
       const x = X + (<usize>i << 4);
-      const r0 = v128.load(x);
-      const r1 = v128.load(x, 16);
       const z = Z + <usize>i * 24;
-      const x0 = v128.load64_splat(x);
-      const x1 = v128.load64_splat(x, 8);
-      const y0 = v128.load64_splat(x, 16);
-      const y1 = v128.load64_splat(x, 24);
-      v128.store(z, tanh2(f64x2.add(f64x2.add(f64x2.mul(x0, u), f64x2.mul(x1, v)), c)));
-      v128.store(z + 24, tanh2(f64x2.add(f64x2.add(f64x2.mul(y0, u), f64x2.mul(y1, v)), c)));
-      const f0 = v128.shuffle<f64>(r0, r1, 0, 2);
-      const f1 = v128.shuffle<f64>(r0, r1, 1, 3);
-      const t = tanh2(f64x2.add(f64x2.add(f64x2.mul(f0, ul), f64x2.mul(f1, vl)), cl));
-      v128.store64_lane(z + 16, t, 0);
-      v128.store64_lane(z + 40, t, 1);
+      v128.store(z, tanhOf(v128.load64_splat(x), v128.load64_splat(x, 8), u, v, c));
+      v128.store(z + 24, tanhOf(v128.load64_splat(x, 16), v128.load64_splat(x, 24), u, v, c));
+      lastUnit(v128.load(x), v128.load(x, 16), ul, vl, cl, z, 24, 16);
     }
     return i;
   }
   for (; i + 1 < rows; i += 2) {
     const x = X + (<usize>i << 4);
-    const r0 = v128.load(x);
-    const r1 = v128.load(x, 16);
     const z = Z + <usize>i * zs;
     const x0 = v128.load64_splat(x);
     const x1 = v128.load64_splat(x, 8);
@@ -178,14 +185,10 @@ function oddTanh(X: usize, W: usize, b: usize, Z: usize, dout: i32, rows: i32): 
       const u = v128.load(W + o);
       const v = v128.load(w1 + o);
       const c = v128.load(b + o);
-      v128.store(z + o, tanh2(f64x2.add(f64x2.add(f64x2.mul(x0, u), f64x2.mul(x1, v)), c)));
-      v128.store(z + zs + o, tanh2(f64x2.add(f64x2.add(f64x2.mul(y0, u), f64x2.mul(y1, v)), c)));
+      v128.store(z + o, tanhOf(x0, x1, u, v, c));
+      v128.store(z + zs + o, tanhOf(y0, y1, u, v, c));
     }
-    const f0 = v128.shuffle<f64>(r0, r1, 0, 2);
-    const f1 = v128.shuffle<f64>(r0, r1, 1, 3);
-    const t = tanh2(f64x2.add(f64x2.add(f64x2.mul(f0, ul), f64x2.mul(f1, vl)), cl));
-    v128.store64_lane(z + last, t, 0);
-    v128.store64_lane(z + zs + last, t, 1);
+    lastUnit(v128.load(x), v128.load(x, 16), ul, vl, cl, z, zs, last);
   }
   return i;
 }
